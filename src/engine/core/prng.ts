@@ -1,0 +1,125 @@
+/**
+ * The engine's only source of randomness: sfc32 (Chris Doty-Humphrey's Small Fast Counter),
+ * seeded through splitmix32. Each subsystem takes its own derived stream (`derive('network')`,
+ * `derive('node:n1')`), so drawing more numbers in one place never reshuffles another.
+ *
+ * Probabilities are integer ratios (`chance(numerator, denominator)`) so that no floating
+ * point rounding can differ between platforms. The state is four uint32s and can be saved
+ * and restored for checkpoints.
+ */
+export type PrngState = [number, number, number, number];
+
+export class Prng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(
+    private readonly seed: number,
+    private readonly label = '',
+  ) {
+    let mix = (seed >>> 0) ^ hashString(label);
+    const next = (): number => {
+      mix = (mix + 0x9e3779b9) >>> 0;
+      let z = mix;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next();
+    // Discard the first outputs: sfc32 mixes slowly from correlated seeds.
+    for (let index = 0; index < 12; index++) this.nextUint32();
+  }
+
+  /**
+   * A new stream named by `label`, seeded from the root seed and the path of labels only,
+   * never from this stream's position: how much one stream was used cannot change another.
+   */
+  derive(label: string): Prng {
+    return new Prng(this.seed, this.label + '/' + label);
+  }
+
+  nextUint32(): number {
+    const a = this.a;
+    const b = this.b;
+    const c = this.c;
+    const d = this.d;
+    const t = (((a + b) | 0) + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    const rotated = (c << 21) | (c >>> 11);
+    this.c = (rotated + t) | 0;
+    return t >>> 0;
+  }
+
+  /** A uniform integer in [0, bound). Invariant: 0 < bound ≤ 2^32. Rejection sampling, no modulo bias. */
+  below(bound: number): number {
+    if (!(bound > 0 && bound <= 0x100000000 && Number.isInteger(bound))) {
+      throw new RangeError(`Prng.below: bound must be an integer in (0, 2^32], got ${bound}`);
+    }
+    if (bound === 1) return 0;
+    const limit = 0x100000000 - (0x100000000 % bound);
+    for (;;) {
+      const value = this.nextUint32();
+      if (value < limit) return value % bound;
+    }
+  }
+
+  /** A uniform integer in [minimum, maximum], both inclusive. */
+  between(minimum: number, maximum: number): number {
+    if (maximum < minimum) throw new RangeError(`Prng.between: ${maximum} < ${minimum}`);
+    return minimum + this.below(maximum - minimum + 1);
+  }
+
+  /** True with probability numerator/denominator. chance(0, d) is never true; chance(d, d) always. */
+  chance(numerator: number, denominator: number): boolean {
+    if (numerator <= 0) return false;
+    if (numerator >= denominator) return true;
+    return this.below(denominator) < numerator;
+  }
+
+  /** A uniformly chosen element. Invariant: the array is not empty. */
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('Prng.pick: empty array');
+    return items[this.below(items.length)] as T;
+  }
+
+  /** Fisher–Yates shuffle in place. */
+  shuffle<T>(items: T[]): T[] {
+    for (let index = items.length - 1; index > 0; index--) {
+      const other = this.below(index + 1);
+      const held = items[index] as T;
+      items[index] = items[other] as T;
+      items[other] = held;
+    }
+    return items;
+  }
+
+  save(): PrngState {
+    return [this.a, this.b, this.c, this.d];
+  }
+
+  restore(state: PrngState): void {
+    [this.a, this.b, this.c, this.d] = state;
+  }
+}
+
+/** FNV-1a over UTF-16 code units; stable across platforms. */
+export function hashString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Parts per million, the integer form of a probability in [0, 1]. */
+export function toPartsPerMillion(ratio: number): number {
+  return Math.round(Math.min(1, Math.max(0, ratio)) * 1_000_000);
+}

@@ -1,0 +1,275 @@
+/**
+ * The simulation loop and its public surface. The loop reads as a list of verbs: apply the
+ * actions that are due, judge liveness if a deadline passed, dispatch the next event, check
+ * safety, take a checkpoint. Time travel restores a checkpoint and replays; acting in the
+ * past forks the timeline (the old future's perturbations are discarded, as in RaftScope).
+ */
+import { clonePlain } from '../core/plainData';
+import { microsecondsToMilliseconds, millisecondsToMicroseconds, type Microseconds } from '../core/time';
+import type { HistoryRecord, ModuleConfig, ProtocolModule } from '../protocol';
+import type { Action, Scenario } from '../scenario/types';
+import { applyAction } from './actions';
+import { CheckerRunner, type InvariantReport } from './checking';
+import { CheckpointStore } from './checkpoints';
+import { faultSummary, restoreCheckpoint, takeCheckpoint, type Checkpoint } from './snapshot';
+import { describeNetwork, type SimulationSnapshot } from './inspect';
+import { World } from './world';
+import type { TraceEvent } from './trace';
+import type { LinkSettings } from './network';
+
+export interface ResolvedEngineOptions {
+  checkpointEvery: number;
+  traceLimit: number;
+  checkpointLimit: number;
+  pauseOnViolation: boolean;
+  livenessBoundMs: number;
+  queueLimit: number;
+  historyLimit: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: ResolvedEngineOptions = {
+  checkpointEvery: 5_000,
+  traceLimit: 200_000,
+  checkpointLimit: 400,
+  pauseOnViolation: true,
+  livenessBoundMs: 10_000,
+  queueLimit: 1_000_000,
+  historyLimit: 100_000,
+};
+
+/** A scheduled action plus where it came from: the scenario, or the user during this session. */
+export type ScheduledAction = Action & { origin?: 'scenario' | 'user' };
+
+export interface RunResult {
+  /** 'time' when the target time was reached, 'violation' when a safety checker stopped the run, 'idle' when nothing is left to do. */
+  stoppedBy: 'time' | 'violation' | 'idle';
+  violation: string | null;
+}
+
+export class Simulation {
+  world: World;
+  readonly options: ResolvedEngineOptions;
+  schedule: ScheduledAction[];
+  schedulePointer = 0;
+  checkers: CheckerRunner;
+  readonly checkpoints: CheckpointStore<Checkpoint>;
+  /** When the last fault healed (null while any is active), and whether liveness was judged since. */
+  healedAt: Microseconds | null = 0;
+  livenessJudged = false;
+  private lastViolation: string | null = null;
+
+  constructor(
+    readonly module: ProtocolModule,
+    readonly scenario: Scenario,
+    readonly config: ModuleConfig,
+    defaults: LinkSettings,
+    options: ResolvedEngineOptions,
+    applyLinkOverrides: (world: World) => void,
+  ) {
+    this.options = options;
+    this.world = new World(module, config, scenario.seed, defaults, options);
+    applyLinkOverrides(this.world);
+    this.checkers = new CheckerRunner(module.safetyCheckers(config), module.livenessCheckers(config));
+    this.schedule = stableSortByTime((scenario.schedule ?? []).map((action) => ({ ...action, origin: 'scenario' as const })));
+    this.checkpoints = new CheckpointStore(options.checkpointEvery, options.checkpointLimit);
+    this.checkpoints.add(takeCheckpoint(this));
+  }
+
+  get now(): Microseconds {
+    return this.world.now;
+  }
+
+  get eventIndex(): number {
+    return this.world.eventIndex;
+  }
+
+  /** Runs every event up to and including virtual time `ms`, then sets the clock to `ms`. */
+  runUntil(ms: number, stopOnViolation = this.options.pauseOnViolation): RunResult {
+    const target = millisecondsToMicroseconds(ms);
+    this.lastViolation = null;
+    for (;;) {
+      const next = this.world.nextLive();
+      const nextTime = next === undefined ? Infinity : next.time;
+      if (this.applyDueActions(Math.min(nextTime, target + 1), stopOnViolation)) return this.stopped();
+      if (nextTime > target) break;
+      if (this.stepEvent() && stopOnViolation) return this.stopped();
+    }
+    if (target > this.world.now) this.world.now = target;
+    this.judgeLivenessIfDue(target + 1);
+    return { stoppedBy: 'time', violation: null };
+  }
+
+  /** Runs exactly one event (after any actions due before it). Returns false when the queue is empty. */
+  step(): boolean {
+    const next = this.world.nextLive();
+    if (next === undefined) return false;
+    this.applyDueActions(next.time, false);
+    if (this.world.nextLive() === undefined) return false;
+    this.stepEvent();
+    return true;
+  }
+
+  /** Applies an action now. Acting in the past forks: perturbations made after this point are discarded. */
+  apply(action: Action): void {
+    const scheduled: ScheduledAction = { ...action, at: microsecondsToMilliseconds(this.now), afterEvent: this.eventIndex, origin: 'user' };
+    const future = this.schedule.slice(this.schedulePointer).filter((entry) => entry.origin !== 'user');
+    this.schedule = [...this.schedule.slice(0, this.schedulePointer), scheduled, ...future];
+    this.checkpoints.discardAfter(this.eventIndex);
+    this.applyDueActions(this.now, false);
+  }
+
+  /** Moves to virtual time `ms`, backwards through a checkpoint and replay, or forwards by running. */
+  seek(ms: number): void {
+    const target = millisecondsToMicroseconds(ms);
+    if (target < this.now) {
+      const checkpoint = this.checkpoints.atOrBeforeTime(target);
+      if (checkpoint !== undefined) restoreCheckpoint(this, checkpoint);
+    }
+    this.runUntil(ms, false);
+  }
+
+  /** Moves to just after event number `eventIndex` (0 = the start). */
+  seekEvent(eventIndex: number): void {
+    if (eventIndex < this.eventIndex) {
+      const checkpoint = this.checkpoints.atOrBeforeEvent(eventIndex);
+      if (checkpoint !== undefined) restoreCheckpoint(this, checkpoint);
+    }
+    while (this.eventIndex < eventIndex && this.step()) {
+      // step() advances eventIndex by one each time.
+    }
+  }
+
+  traceHash(): string {
+    return this.world.trace.hashHex();
+  }
+
+  trace(fromIndex?: number, toIndex?: number): TraceEvent[] {
+    return this.world.trace.slice(fromIndex, toIndex);
+  }
+
+  history(): readonly HistoryRecord[] {
+    return this.world.history.all();
+  }
+
+  invariants(): InvariantReport[] {
+    this.refreshView(-1);
+    return this.checkers.report(this.world.view, faultSummary(this.world));
+  }
+
+  inspect(): SimulationSnapshot {
+    const world = this.world;
+    this.refreshView(-1);
+    return {
+      module: this.module.name,
+      timeMs: microsecondsToMilliseconds(world.now),
+      eventIndex: world.eventIndex,
+      traceHash: this.traceHash(),
+      traceCount: world.trace.count,
+      queueSize: world.queue.size,
+      nodes: world.nodes.map((node) => ({
+        id: node.id,
+        kind: node.kind,
+        status: node.status,
+        state: clonePlain(node.state) as never,
+        persistent: clonePlain(node.persistent),
+        timers: Object.entries(node.timers)
+          .map(([key, timer]) => ({ key, dueAtMs: microsecondsToMilliseconds(timer.dueAt), armedAtMs: microsecondsToMilliseconds(timer.armedAt) }))
+          .sort((left, right) => left.dueAtMs - right.dueAtMs),
+        clock: { skewMs: node.skewUs / 1000, driftPpm: node.driftPpm, localTimeMs: microsecondsToMilliseconds(node.localTime(world.now)) },
+      })),
+      network: describeNetwork(world),
+      inFlight: world.listInFlight(),
+      stats: clonePlain(world.stats),
+      summary: this.module.summarize ? clonePlain(this.module.summarize(world.view)) : {},
+    };
+  }
+
+  /** The scenario as it now stands: the original plus every perturbation still on this timeline. */
+  currentScenario(viewAtMs?: number): Scenario {
+    const schedule = this.schedule.map(({ origin: _origin, ...action }) => action as Action);
+    return { ...this.scenario, schedule, ...(viewAtMs === undefined ? {} : { viewAtMs }) };
+  }
+
+  // --- The loop's verbs ----------------------------------------------------------------------
+
+  /** Dispatches the next live event, checks safety, takes a checkpoint. Returns true on a new violation. */
+  private stepEvent(): boolean {
+    const world = this.world;
+    const event = world.nextLive();
+    if (event === undefined) return false;
+    world.queue.pop();
+    this.judgeLivenessIfDue(event.time);
+    const changed = world.dispatch(event);
+    const violated = this.checkSafety(changed);
+    if (this.checkpoints.isDue(world.eventIndex)) this.checkpoints.add(takeCheckpoint(this));
+    return violated;
+  }
+
+  /**
+   * Applies scheduled actions due before an event at `nextTime`. A scripted action at time T
+   * applies after every event at or before T; an action made while stepping also carries the
+   * event count it followed, so replay puts it between the same two events.
+   */
+  private applyDueActions(nextTime: Microseconds, stopOnViolation: boolean): boolean {
+    for (;;) {
+      const action = this.schedule[this.schedulePointer];
+      if (action === undefined) return false;
+      const at = millisecondsToMicroseconds(action.at);
+      const due = nextTime > at || (action.afterEvent !== undefined && this.eventIndex >= action.afterEvent && nextTime >= at);
+      if (!due) return false;
+      this.schedulePointer++;
+      this.judgeLivenessIfDue(at);
+      if (at > this.world.now) this.world.now = at;
+      const changed = applyAction(this.world, action);
+      this.updateFaultState();
+      if (this.checkSafety(changed) && stopOnViolation) return true;
+    }
+  }
+
+  private checkSafety(changedNode: number): boolean {
+    this.refreshView(changedNode);
+    const violation = this.checkers.afterEvent(this.world.view);
+    if (violation === null) return false;
+    this.lastViolation = violation;
+    return true;
+  }
+
+  /** Liveness is judged once per healing, at exactly `healedAt + bound`, before anything later happens. */
+  private judgeLivenessIfDue(upcomingTime: Microseconds): void {
+    if (this.healedAt === null || this.livenessJudged || !this.checkers.hasLiveness) return;
+    const deadline = this.healedAt + millisecondsToMicroseconds(this.options.livenessBoundMs);
+    if (upcomingTime <= deadline) return;
+    this.livenessJudged = true;
+    this.refreshView(-1);
+    const violation = this.checkers.judgeLiveness(this.world.view, deadline);
+    if (violation !== null) this.lastViolation = violation;
+  }
+
+  private updateFaultState(): void {
+    const active = faultSummary(this.world) !== null;
+    if (active) {
+      this.healedAt = null;
+    } else if (this.healedAt === null) {
+      this.healedAt = this.world.now;
+      this.livenessJudged = false;
+    }
+  }
+
+  private refreshView(changedNode: number): void {
+    const view = this.world.view;
+    view.now = this.world.now;
+    view.eventIndex = this.world.eventIndex;
+    view.changedNode = changedNode;
+  }
+
+  private stopped(): RunResult {
+    return { stoppedBy: 'violation', violation: this.lastViolation };
+  }
+}
+
+function stableSortByTime(actions: ScheduledAction[]): ScheduledAction[] {
+  return actions
+    .map((action, index) => ({ action, index }))
+    .sort((left, right) => left.action.at - right.action.at || left.index - right.index)
+    .map(({ action }) => action);
+}

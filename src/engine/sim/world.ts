@@ -1,0 +1,307 @@
+/**
+ * The world: nodes, network, queue, trace and history, and the primitive operations on
+ * them (send, deliver, arm a timer, crash, restart, pause). The Simulation drives it event
+ * by event; actions.ts maps the fault vocabulary onto these primitives.
+ */
+import { assert } from '../core/assert';
+import type { PlainData } from '../core/plainData';
+import { Prng } from '../core/prng';
+import { EventQueue } from '../core/queue';
+import { microsecondsToMilliseconds, type Microseconds } from '../core/time';
+import type { CheckView, HistoryType, ModuleConfig, ProtocolModule } from '../protocol';
+import { DELIVER, TIMER, type InFlightMessage, type QueuedEvent } from './events';
+import { History } from './history';
+import { Network, type LinkSettings } from './network';
+import { NodeRuntime, type NodeEffects } from './node';
+import { Trace, type TraceKind } from './trace';
+
+export interface WorldLimits {
+  traceLimit: number;
+  historyLimit: number;
+  queueLimit: number;
+}
+
+export interface NetworkStats {
+  sent: number;
+  delivered: number;
+  dropped: number;
+  duplicated: number;
+  bytesSent: number;
+  bytesByType: Record<string, number>;
+}
+
+export class World implements NodeEffects {
+  now: Microseconds = 0;
+  eventIndex = 0;
+  seq = 0;
+  nextMessageId = 1;
+  timerGeneration = 0;
+  readonly queue = new EventQueue<QueuedEvent>();
+  /** Deliveries in the queue and messages waiting on held links, by message id. */
+  readonly inFlight = new Map<number, QueuedEvent>();
+  /** Messages waiting on held links, in arrival order. */
+  held: QueuedEvent[] = [];
+  readonly nodes: NodeRuntime[] = [];
+  readonly nodeIndex = new Map<string, number>();
+  readonly serverIds: string[] = [];
+  readonly clientIds: string[] = [];
+  readonly network: Network;
+  readonly networkRandom: Prng;
+  readonly trace: Trace;
+  readonly history: History;
+  stats: NetworkStats = { sent: 0, delivered: 0, dropped: 0, duplicated: 0, bytesSent: 0, bytesByType: {} };
+  /** The view checkers and selectors read; one object, updated in place. */
+  readonly view: CheckView;
+
+  constructor(
+    readonly module: ProtocolModule,
+    readonly config: ModuleConfig,
+    seed: number,
+    defaults: LinkSettings,
+    readonly limits: WorldLimits,
+  ) {
+    const root = new Prng(seed, 'faultline');
+    this.networkRandom = root.derive('network');
+    this.trace = new Trace(limits.traceLimit);
+    this.history = new History(limits.historyLimit);
+    for (let index = 1; index <= config.nodeCount; index++) this.serverIds.push(`n${index}`);
+    const clientCount = module.clientCount(config);
+    for (let index = 1; index <= clientCount; index++) this.clientIds.push(`c${index}`);
+    const ids = [...this.serverIds, ...this.clientIds];
+    this.network = new Network(ids.length, defaults);
+    ids.forEach((id, index) => {
+      const kind = index < this.serverIds.length ? 'server' : 'client';
+      const node = new NodeRuntime(id, index, kind, root.derive(`node:${id}`), root.derive(`workload:${id}`), this.serverIds, this.clientIds, config, this);
+      this.nodes.push(node);
+      this.nodeIndex.set(id, index);
+    });
+    this.view = { now: 0, eventIndex: 0, config, nodes: this.nodes, changedNode: -1 };
+    for (const node of this.nodes) node.state = module.createNode(node.context);
+  }
+
+  // --- NodeEffects: what a protocol's outputs do -------------------------------------------
+
+  send(from: NodeRuntime, toId: string, message: unknown): void {
+    const to = this.nodeIndex.get(toId);
+    assert(to !== undefined, `${from.id} sent a message to unknown node '${toId}'`);
+    const type = this.module.messageType(message);
+    const id = this.nextMessageId++;
+    this.countSent(type, message);
+    this.traceEvent('send', from.id, toId, id, type, null);
+    if (this.network.isCut(from.index, to)) {
+      this.drop(from.id, toId, id, type, 'link cut');
+      return;
+    }
+    const settings = this.network.settings(from.index, to);
+    if (settings.lossPpm > 0 && this.networkRandom.chance(settings.lossPpm, 1_000_000)) {
+      this.drop(from.id, toId, id, type, 'lost');
+      return;
+    }
+    this.enqueueDelivery(id, from.index, to, message, type, this.network.drawDelay(settings, this.networkRandom));
+    if (settings.duplicationPpm > 0 && this.networkRandom.chance(settings.duplicationPpm, 1_000_000)) {
+      this.duplicateMessage(id, from.index, to, message, type);
+    }
+  }
+
+  setTimer(node: NodeRuntime, key: string, localDelay: Microseconds): void {
+    assert(localDelay >= 0 && Number.isFinite(localDelay), `${node.id} armed timer '${key}' with delay ${localDelay}`);
+    const generation = ++this.timerGeneration;
+    const dueAt = this.now + node.globalDelay(Math.round(localDelay));
+    node.timers[key] = { generation, dueAt, armedAt: this.now };
+    this.push({
+      time: dueAt,
+      seq: 0,
+      kind: TIMER,
+      node: node.index,
+      from: -1,
+      messageId: 0,
+      message: null,
+      messageType: '',
+      sentAt: this.now,
+      timerKey: key,
+      generation,
+      cancelled: false,
+    });
+  }
+
+  cancelTimer(node: NodeRuntime, key: string): void {
+    delete node.timers[key];
+  }
+
+  note(node: NodeRuntime, text: string): void {
+    this.traceEvent('state', node.id, null, 0, null, text);
+  }
+
+  record(node: NodeRuntime, type: HistoryType, f: string, key: string | null, value: PlainData): number {
+    this.traceEvent('client', node.id, null, 0, null, `${type} ${f}${key === null ? '' : ' ' + key}`);
+    return this.history.record(node.id, type, f, key, value, this.now);
+  }
+
+  // --- Dispatch -----------------------------------------------------------------------------
+
+  /** Pops the next live entry, skipping cancelled and stale ones. */
+  nextLive(): QueuedEvent | undefined {
+    for (;;) {
+      const event = this.queue.peek();
+      if (event === undefined) return undefined;
+      if (!event.cancelled && (event.kind === DELIVER || this.isTimerCurrent(event))) return event;
+      this.queue.pop();
+    }
+  }
+
+  /** Runs one queue entry that nextLive() returned. Returns the index of the node that stepped, or -1. */
+  dispatch(event: QueuedEvent): number {
+    this.now = event.time;
+    this.eventIndex++;
+    return event.kind === DELIVER ? this.deliver(event) : this.fireTimer(event);
+  }
+
+  private deliver(event: QueuedEvent): number {
+    this.inFlight.delete(event.messageId);
+    const from = this.nodes[event.from] as NodeRuntime;
+    const to = this.nodes[event.node] as NodeRuntime;
+    if (this.network.isCut(event.from, event.node)) {
+      this.drop(from.id, to.id, event.messageId, event.messageType, 'link cut');
+      return -1;
+    }
+    if (this.network.isHeld(event.from, event.node)) {
+      this.held.push(event);
+      this.inFlight.set(event.messageId, event);
+      return -1;
+    }
+    if (to.status === 'crashed') {
+      this.drop(from.id, to.id, event.messageId, event.messageType, `${to.id} is crashed`);
+      return -1;
+    }
+    if (to.status === 'paused') {
+      to.deferred.push(event);
+      this.inFlight.set(event.messageId, event);
+      return -1;
+    }
+    this.stats.delivered++;
+    this.traceEvent('deliver', to.id, from.id, event.messageId, event.messageType, null);
+    this.module.onMessage(to.state, from.id, event.message, to.context);
+    return to.index;
+  }
+
+  private fireTimer(event: QueuedEvent): number {
+    const node = this.nodes[event.node] as NodeRuntime;
+    if (node.status === 'paused') {
+      node.deferred.push(event);
+      return -1;
+    }
+    delete node.timers[event.timerKey];
+    this.traceEvent('timer', node.id, null, 0, null, event.timerKey);
+    this.module.onTimer(node.state, event.timerKey, node.context);
+    return node.index;
+  }
+
+  private isTimerCurrent(event: QueuedEvent): boolean {
+    const timer = (this.nodes[event.node] as NodeRuntime).timers[event.timerKey];
+    return timer !== undefined && timer.generation === event.generation;
+  }
+
+  // --- Messages -----------------------------------------------------------------------------
+
+  enqueueDelivery(id: number, from: number, to: number, message: unknown, type: string, delay: Microseconds): QueuedEvent {
+    const event: QueuedEvent = {
+      time: this.now + delay,
+      seq: 0,
+      kind: DELIVER,
+      node: to,
+      from,
+      messageId: id,
+      message,
+      messageType: type,
+      sentAt: this.now,
+      timerKey: '',
+      generation: 0,
+      cancelled: false,
+    };
+    if (this.network.isHeld(from, to)) {
+      this.held.push(event);
+    } else {
+      this.push(event);
+    }
+    this.inFlight.set(id, event);
+    return event;
+  }
+
+  /** A second copy of a message, with its own id and its own delay. */
+  duplicateMessage(originalId: number, from: number, to: number, message: unknown, type: string): number {
+    const id = this.nextMessageId++;
+    this.stats.duplicated++;
+    const fromId = (this.nodes[from] as NodeRuntime).id;
+    const toId = (this.nodes[to] as NodeRuntime).id;
+    this.traceEvent('duplicate', fromId, toId, id, type, `copy of #${originalId}`);
+    const delay = this.network.drawDelay(this.network.settings(from, to), this.networkRandom);
+    this.enqueueDelivery(id, from, to, message, type, delay);
+    return id;
+  }
+
+  drop(fromId: string, toId: string, id: number, type: string, reason: string): void {
+    this.stats.dropped++;
+    this.traceEvent('drop', fromId, toId, id, type, reason);
+  }
+
+  /** Removes a message from flight, wherever it waits. Returns it, or undefined if it already arrived. */
+  takeInFlight(id: number): QueuedEvent | undefined {
+    const event = this.inFlight.get(id);
+    if (event === undefined) return undefined;
+    this.inFlight.delete(id);
+    event.cancelled = true;
+    this.held = this.held.filter((heldEvent) => heldEvent !== event);
+    for (const node of this.nodes) {
+      if (node.deferred.includes(event)) node.deferred = node.deferred.filter((deferred) => deferred !== event);
+    }
+    return event;
+  }
+
+  /** Puts a message back on the queue for delivery at `time` (used by deliver-by-hand and release). */
+  requeue(event: QueuedEvent, time: Microseconds): void {
+    const copy: QueuedEvent = { ...event, time, cancelled: false };
+    this.push(copy);
+    this.inFlight.set(copy.messageId, copy);
+  }
+
+  push(event: QueuedEvent): void {
+    event.seq = this.seq++;
+    this.queue.push(event);
+    assert(
+      this.queue.size <= this.limits.queueLimit,
+      `the event queue holds more than ${this.limits.queueLimit} events: a protocol is flooding the network or arming timers in a loop`,
+    );
+  }
+
+  listInFlight(): InFlightMessage[] {
+    const list: InFlightMessage[] = [];
+    for (const event of this.inFlight.values()) {
+      const waitingOnHold = event.cancelled === false && this.held.includes(event);
+      list.push({
+        id: event.messageId,
+        from: (this.nodes[event.from] as NodeRuntime).id,
+        to: (this.nodes[event.node] as NodeRuntime).id,
+        type: event.messageType,
+        label: this.module.describeMessage?.(event.message) ?? null,
+        sentAtMs: microsecondsToMilliseconds(event.sentAt),
+        deliverAtMs: waitingOnHold ? null : microsecondsToMilliseconds(event.time),
+        held: waitingOnHold,
+        message: event.message,
+      });
+    }
+    return list.sort((left, right) => left.id - right.id);
+  }
+
+  traceEvent(kind: TraceKind, node: string, peer: string | null, messageId: number, messageType: string | null, detail: string | null): void {
+    this.trace.append(this.eventIndex, this.now, kind, node, peer, messageId, messageType, detail);
+  }
+
+  private countSent(type: string, message: unknown): void {
+    this.stats.sent++;
+    const size = this.module.messageSize?.(message);
+    if (size !== undefined) {
+      this.stats.bytesSent += size;
+      this.stats.bytesByType[type] = (this.stats.bytesByType[type] ?? 0) + size;
+    }
+  }
+}
