@@ -101,10 +101,20 @@ export interface LivenessChecker<State = unknown> {
   evaluate(view: CheckView<State>): string | null;
 }
 
+/**
+ * A judgement over the whole client history, such as linearizability. Too costly for every
+ * event, so it runs when invariants are requested, cached until the history grows.
+ */
+export interface HistoryChecker {
+  name: string;
+  description: string;
+  /** Returns a violation message, or null when the history passes. */
+  check(history: readonly HistoryRecord[]): string | null;
+}
+
 export interface ModuleActionSpec {
   description: string;
-  /** Whether the action targets a node (the module's onAction runs on that node). */
-  node: 'required' | 'none';
+  /** Module actions always target a node (an id or a selector such as "@leader"); onAction runs there. */
   args: ParameterSpecs;
 }
 
@@ -148,6 +158,7 @@ export interface ProtocolModule<State = any, Message = any> {
 
   safetyCheckers(config: ModuleConfig): SafetyChecker<State>[];
   livenessCheckers(config: ModuleConfig): LivenessChecker<State>[];
+  historyCheckers?(config: ModuleConfig): HistoryChecker[];
   /** Module-level figures for the headless summary (e.g. converged, bytes per mode). */
   summarize?(view: CheckView<State>): Record<string, PlainData>;
 }

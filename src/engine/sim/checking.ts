@@ -7,7 +7,7 @@
  */
 import { clonePlain, type PlainData } from '../core/plainData';
 import { microsecondsToMilliseconds, type Microseconds } from '../core/time';
-import type { CheckView, LivenessChecker, SafetyChecker } from '../protocol';
+import type { CheckView, HistoryChecker, HistoryRecord, LivenessChecker, SafetyChecker } from '../protocol';
 
 /** Violations kept per checker; later ones are counted only. */
 const VIOLATIONS_KEPT = 20;
@@ -21,7 +21,7 @@ export interface Violation {
 export interface InvariantReport {
   name: string;
   description: string;
-  kind: 'safety' | 'liveness';
+  kind: 'safety' | 'liveness' | 'history';
   ok: boolean;
   /** For liveness: why it is not yet satisfied (null when satisfied). */
   pending: string | null;
@@ -138,5 +138,32 @@ export class CheckerRunner {
     if (violations.length < VIOLATIONS_KEPT) {
       violations.push({ atMs: microsecondsToMilliseconds(view.now), event: view.eventIndex, message });
     }
+  }
+}
+
+/** Runs history checkers on demand and remembers each verdict until the history grows. */
+export class HistoryJudge {
+  private cachedLength = -1;
+  private cached: InvariantReport[] = [];
+
+  constructor(private readonly checkers: HistoryChecker[]) {}
+
+  report(history: readonly HistoryRecord[]): InvariantReport[] {
+    if (history.length !== this.cachedLength) {
+      this.cachedLength = history.length;
+      this.cached = this.checkers.map((checker) => {
+        const message = checker.check(history);
+        return {
+          name: checker.name,
+          description: checker.description,
+          kind: 'history',
+          ok: message === null,
+          pending: null,
+          violationCount: message === null ? 0 : 1,
+          violations: message === null ? [] : [{ atMs: history.length === 0 ? 0 : microsecondsToMilliseconds((history[history.length - 1] as HistoryRecord).time), event: -1, message }],
+        };
+      });
+    }
+    return this.cached.map((report) => ({ ...report, violations: [...report.violations] }));
   }
 }

@@ -9,7 +9,7 @@ import { microsecondsToMilliseconds, millisecondsToMicroseconds, type Microsecon
 import type { HistoryRecord, ModuleConfig, ProtocolModule } from '../protocol';
 import type { Action, Scenario } from '../scenario/types';
 import { applyAction } from './actions';
-import { CheckerRunner, type InvariantReport } from './checking';
+import { CheckerRunner, HistoryJudge, type InvariantReport } from './checking';
 import { CheckpointStore } from './checkpoints';
 import { faultSummary, restoreCheckpoint, takeCheckpoint, type Checkpoint } from './snapshot';
 import { describeNetwork, type SimulationSnapshot } from './inspect';
@@ -52,6 +52,7 @@ export class Simulation {
   schedule: ScheduledAction[];
   schedulePointer = 0;
   checkers: CheckerRunner;
+  private readonly historyJudge: HistoryJudge;
   readonly checkpoints: CheckpointStore<Checkpoint>;
   /** When the last fault healed (null while any is active), and whether liveness was judged since. */
   healedAt: Microseconds | null = 0;
@@ -70,6 +71,7 @@ export class Simulation {
     this.world = new World(module, config, scenario.seed, defaults, options);
     applyLinkOverrides(this.world);
     this.checkers = new CheckerRunner(module.safetyCheckers(config), module.livenessCheckers(config));
+    this.historyJudge = new HistoryJudge(module.historyCheckers?.(config) ?? []);
     this.schedule = stableSortByTime((scenario.schedule ?? []).map((action) => ({ ...action, origin: 'scenario' as const })));
     this.checkpoints = new CheckpointStore(options.checkpointEvery, options.checkpointLimit);
     this.checkpoints.add(takeCheckpoint(this));
@@ -153,7 +155,8 @@ export class Simulation {
 
   invariants(): InvariantReport[] {
     this.refreshView(-1);
-    return this.checkers.report(this.world.view, faultSummary(this.world));
+    const running = this.checkers.report(this.world.view, faultSummary(this.world));
+    return [...running, ...this.historyJudge.report(this.world.history.all())];
   }
 
   inspect(): SimulationSnapshot {
