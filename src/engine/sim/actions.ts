@@ -164,7 +164,7 @@ function messageAction(world: World, type: 'deliver' | 'drop' | 'duplicate', id:
     world.drop(from.id, to.id, id, event.messageType, 'dropped by hand');
   } else {
     world.takeInFlight(id);
-    world.requeue(event, world.now);
+    world.requeue(event, world.now, true);
     fault(world, to.id, `deliver #${id} now`);
   }
   return -1;

@@ -24,6 +24,8 @@ export interface QueuedEvent {
   timerKey: string;
   generation: number;
   cancelled: boolean;
+  /** Delivered by hand: passes a held link (a cut still drops it). */
+  forced: boolean;
 }
 
 export interface InFlightMessage {

@@ -121,6 +121,7 @@ export class World implements NodeEffects {
       timerKey: key,
       generation,
       cancelled: false,
+      forced: false,
     });
   }
 
@@ -164,7 +165,7 @@ export class World implements NodeEffects {
       this.drop(from.id, to.id, event.messageId, event.messageType, 'link cut');
       return -1;
     }
-    if (this.network.isHeld(event.from, event.node)) {
+    if (!event.forced && this.network.isHeld(event.from, event.node)) {
       this.held.push(event);
       this.inFlight.set(event.messageId, event);
       return -1;
@@ -217,6 +218,7 @@ export class World implements NodeEffects {
       timerKey: '',
       generation: 0,
       cancelled: false,
+      forced: false,
     };
     if (this.network.isHeld(from, to)) {
       this.held.push(event);
@@ -257,9 +259,9 @@ export class World implements NodeEffects {
     return event;
   }
 
-  /** Puts a message back on the queue for delivery at `time` (used by deliver-by-hand and release). */
-  requeue(event: QueuedEvent, time: Microseconds): void {
-    const copy: QueuedEvent = { ...event, time, cancelled: false };
+  /** Puts a message back on the queue for delivery at `time` (deliver-by-hand forces it past a hold). */
+  requeue(event: QueuedEvent, time: Microseconds, forced = false): void {
+    const copy: QueuedEvent = { ...event, time, cancelled: false, forced };
     this.push(copy);
     this.inFlight.set(copy.messageId, copy);
   }
