@@ -4,11 +4,13 @@
  * whole run however small the buffer. The canonical encoding is the sequence of fields fed
  * to the hash below, in this order; changing it changes every trace hash.
  */
-import { RunningHash, } from '../core/hash';
+import { RunningHash } from '../core/hash';
 import { hashString } from '../core/prng';
 import type { Microseconds } from '../core/time';
 
 export type TraceKind = 'send' | 'deliver' | 'drop' | 'duplicate' | 'timer' | 'state' | 'client' | 'fault';
+
+const KIND_NAMES: readonly (TraceKind | undefined)[] = [undefined, 'send', 'deliver', 'drop', 'duplicate', 'timer', 'state', 'client', 'fault'];
 
 const KIND_CODES: Record<TraceKind, number> = {
   send: 1,
@@ -40,18 +42,49 @@ export interface TraceState {
   hash: [number, number];
 }
 
+/**
+ * Storage is a ring of parallel typed arrays (one column per field) rather than an object
+ * per event: appending allocates nothing, so a long run does not fill the old generation
+ * with trace objects for the garbage collector to walk. Strings (node ids, message types)
+ * are interned to small integers; details are kept in a plain array slot.
+ */
 export class Trace {
-  private entries: TraceEvent[] = [];
-  /** Index of entries[0] in the whole run. */
+  private readonly capacity: number;
+  private readonly times: Float64Array;
+  private readonly events: Float64Array;
+  private readonly kinds: Uint8Array;
+  private readonly nodes: Int32Array;
+  private readonly peers: Int32Array;
+  private readonly messageIds: Float64Array;
+  private readonly messageTypes: Int32Array;
+  private readonly details: (string | null)[];
+  /** Index of the oldest event still kept, and of the next one to append. */
   private firstIndex = 0;
   private total = 0;
   private readonly hash = new RunningHash();
-  private readonly typeHashes = new Map<string, number>();
+  private readonly internIds = new Map<string, number>();
+  private readonly internHashes: number[] = [];
+  private readonly internTexts: string[] = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(limit: number) {
+    this.capacity = Math.max(1, limit);
+    this.times = new Float64Array(this.capacity);
+    this.events = new Float64Array(this.capacity);
+    this.kinds = new Uint8Array(this.capacity);
+    this.nodes = new Int32Array(this.capacity);
+    this.peers = new Int32Array(this.capacity);
+    this.messageIds = new Float64Array(this.capacity);
+    this.messageTypes = new Int32Array(this.capacity);
+    this.details = new Array<string | null>(this.capacity).fill(null);
+  }
 
   get count(): number {
     return this.total;
+  }
+
+  /** The oldest index still kept. */
+  get oldestKept(): number {
+    return this.firstIndex;
   }
 
   append(
@@ -64,23 +97,29 @@ export class Trace {
     messageType: string | null,
     detail: string | null,
   ): void {
+    const nodeId = this.intern(node);
+    const peerId = peer === null ? -1 : this.intern(peer);
+    const typeId = messageType === null ? -1 : this.intern(messageType);
+    const code = KIND_CODES[kind];
     const hash = this.hash;
-    hash.addInteger(KIND_CODES[kind]);
+    hash.addInteger(code);
     hash.addInteger(time);
-    hash.addHash(this.intern(node));
-    hash.addHash(peer === null ? 0 : this.intern(peer));
+    hash.addHash(this.internHashes[nodeId] as number);
+    hash.addHash(peerId < 0 ? 0 : (this.internHashes[peerId] as number));
     hash.addInteger(messageId);
-    hash.addHash(messageType === null ? 0 : this.intern(messageType));
+    hash.addHash(typeId < 0 ? 0 : (this.internHashes[typeId] as number));
     if (detail !== null) hash.addString(detail);
-    const entry: TraceEvent = { index: this.total, event, time, kind, node, peer, messageId, messageType, detail };
+    const slot = this.total % this.capacity;
+    this.times[slot] = time;
+    this.events[slot] = event;
+    this.kinds[slot] = code;
+    this.nodes[slot] = nodeId;
+    this.peers[slot] = peerId;
+    this.messageIds[slot] = messageId;
+    this.messageTypes[slot] = typeId;
+    this.details[slot] = detail;
     this.total++;
-    this.entries.push(entry);
-    // Bounded memory: drop the oldest half at once so trimming stays amortized O(1).
-    if (this.entries.length > this.limit) {
-      const removed = this.entries.length - Math.floor(this.limit / 2);
-      this.entries = this.entries.slice(removed);
-      this.firstIndex += removed;
-    }
+    if (this.total - this.firstIndex > this.capacity) this.firstIndex = this.total - this.capacity;
   }
 
   hashHex(): string {
@@ -89,14 +128,11 @@ export class Trace {
 
   /** Trace events with index in [fromIndex, toIndex), as far as they are still kept. */
   slice(fromIndex = 0, toIndex = this.total): TraceEvent[] {
-    const start = Math.max(0, fromIndex - this.firstIndex);
-    const end = Math.max(0, toIndex - this.firstIndex);
-    return this.entries.slice(start, end);
-  }
-
-  /** The oldest index still kept. */
-  get oldestKept(): number {
-    return this.firstIndex;
+    const start = Math.max(fromIndex, this.firstIndex);
+    const end = Math.min(toIndex, this.total);
+    const result: TraceEvent[] = [];
+    for (let index = start; index < end; index++) result.push(this.read(index));
+    return result;
   }
 
   save(): TraceState {
@@ -105,19 +141,36 @@ export class Trace {
 
   /** Rewinds to an earlier saved state: entries after it are discarded (replay re-creates them). */
   restore(state: TraceState): void {
-    const keep = Math.max(0, state.count - this.firstIndex);
-    if (keep < this.entries.length) this.entries.length = keep;
     if (state.count < this.firstIndex) this.firstIndex = state.count;
     this.total = state.count;
     this.hash.restore(state.hash);
   }
 
+  private read(index: number): TraceEvent {
+    const slot = index % this.capacity;
+    const peer = this.peers[slot] as number;
+    const type = this.messageTypes[slot] as number;
+    return {
+      index,
+      event: this.events[slot] as number,
+      time: this.times[slot] as number,
+      kind: KIND_NAMES[this.kinds[slot] as number] as TraceKind,
+      node: this.internTexts[this.nodes[slot] as number] as string,
+      peer: peer < 0 ? null : (this.internTexts[peer] as string),
+      messageId: this.messageIds[slot] as number,
+      messageType: type < 0 ? null : (this.internTexts[type] as string),
+      detail: this.details[slot] ?? null,
+    };
+  }
+
   private intern(text: string): number {
-    let hash = this.typeHashes.get(text);
-    if (hash === undefined) {
-      hash = hashString(text);
-      this.typeHashes.set(text, hash);
+    let id = this.internIds.get(text);
+    if (id === undefined) {
+      id = this.internTexts.length;
+      this.internIds.set(text, id);
+      this.internTexts.push(text);
+      this.internHashes.push(hashString(text));
     }
-    return hash;
+    return id;
   }
 }

@@ -107,7 +107,15 @@ export class World implements NodeEffects {
     assert(localDelay >= 0 && Number.isFinite(localDelay), `${node.id} armed timer '${key}' with delay ${localDelay}`);
     const generation = ++this.timerGeneration;
     const dueAt = this.now + node.globalDelay(Math.round(localDelay));
-    node.timers[key] = { generation, dueAt, armedAt: this.now };
+    const existing = node.timers[key];
+    if (existing === undefined) {
+      node.timers[key] = { generation, dueAt, armedAt: this.now };
+    } else {
+      // Re-arming (an election timer reset by every heartbeat) reuses the record.
+      existing.generation = generation;
+      existing.dueAt = dueAt;
+      existing.armedAt = this.now;
+    }
     this.push({
       time: dueAt,
       seq: 0,
