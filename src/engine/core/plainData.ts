@@ -5,9 +5,14 @@
  */
 export type PlainData = null | boolean | number | string | PlainData[] | { [key: string]: PlainData };
 
-/** A deep copy of plain data. Not for the hot loop: used by checkpoints and snapshots. */
+/**
+ * A deep copy of plain data. Not for the hot loop: used by checkpoints and snapshots.
+ * A frozen object or array is immutable, so the copy shares it instead of copying it: a
+ * protocol freezes what never changes once made (Raft's log entries and snapshots) to keep
+ * checkpoints of long logs cheap.
+ */
 export function clonePlain<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   if (Array.isArray(value)) {
     const copy = new Array(value.length);
     for (let index = 0; index < value.length; index++) copy[index] = clonePlain(value[index]);

@@ -92,7 +92,10 @@ export class Simulation {
     for (;;) {
       const next = this.world.nextLive();
       const nextTime = next === undefined ? Infinity : next.time;
+      const pointer = this.schedulePointer;
       if (this.applyDueActions(Math.min(nextTime, target + 1), stopOnViolation)) return this.stopped();
+      // An applied action may have queued events earlier than `nextTime` (a forced timeout sends at once): look again.
+      if (this.schedulePointer !== pointer) continue;
       if (nextTime > target) break;
       if (this.stepEvent() && stopOnViolation) return this.stopped();
     }
@@ -214,11 +217,12 @@ export class Simulation {
    * event count it followed, so replay puts it between the same two events.
    */
   private applyDueActions(nextTime: Microseconds, stopOnViolation: boolean): boolean {
+    let limit = nextTime;
     for (;;) {
       const action = this.schedule[this.schedulePointer];
       if (action === undefined) return false;
       const at = millisecondsToMicroseconds(action.at);
-      const due = nextTime > at || (action.afterEvent !== undefined && this.eventIndex >= action.afterEvent && nextTime >= at);
+      const due = limit > at || (action.afterEvent !== undefined && this.eventIndex >= action.afterEvent && limit >= at);
       if (!due) return false;
       this.schedulePointer++;
       this.judgeLivenessIfDue(at);
@@ -226,6 +230,9 @@ export class Simulation {
       const changed = applyAction(this.world, action);
       this.updateFaultState();
       if (this.checkSafety(changed) && stopOnViolation) return true;
+      // The action may have queued events (a forced timeout sends at once); later actions wait for them.
+      const head = this.world.nextLive();
+      if (head !== undefined && head.time < limit) limit = head.time;
     }
   }
 
