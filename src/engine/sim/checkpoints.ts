@@ -1,10 +1,18 @@
 /**
- * Checkpoints for time travel: a full copy of the simulation's state every `interval`
- * events. Seeking restores the nearest earlier checkpoint and replays forward, so a seek
- * replays at most `interval` events. Memory is bounded: past `limit` checkpoints, every
- * other one is dropped and the interval doubles (the first checkpoint is always kept).
+ * Checkpoints for time travel: a full copy of the simulation's state at intervals of events.
+ * Seeking restores the nearest earlier checkpoint and replays forward.
+ *
+ * Spacing adapts to the size of the state: after a checkpoint that copied C values, the
+ * next one waits at least C / COPIES_PER_EVENT events, so copying never costs more than a
+ * few values per event however long Raft's logs grow, and a seek replays at most
+ * max(interval, C / COPIES_PER_EVENT) events. Memory is bounded: past `limit` checkpoints,
+ * every other one is dropped and the base interval doubles (the first is always kept).
+ * Where checkpoints fall never changes a run, only how fast seeking is.
  */
 import type { Microseconds } from '../core/time';
+
+/** Amortized values copied per event that checkpoints may cost. */
+const COPIES_PER_EVENT = 4;
 
 export interface CheckpointBase {
   eventIndex: number;
@@ -13,11 +21,16 @@ export interface CheckpointBase {
 
 export class CheckpointStore<T extends CheckpointBase> {
   private checkpoints: T[] = [];
+  private nextDue: number;
+  private spacing: number;
 
   constructor(
     private interval: number,
     private readonly limit: number,
-  ) {}
+  ) {
+    this.nextDue = interval;
+    this.spacing = interval;
+  }
 
   get every(): number {
     return this.interval;
@@ -28,10 +41,13 @@ export class CheckpointStore<T extends CheckpointBase> {
   }
 
   isDue(eventIndex: number): boolean {
-    return eventIndex % this.interval === 0;
+    return eventIndex >= this.nextDue;
   }
 
-  add(checkpoint: T): void {
+  /** Adds a checkpoint that cost `copied` values to take. */
+  add(checkpoint: T, copied = 0): void {
+    this.spacing = Math.max(this.interval, Math.ceil(copied / COPIES_PER_EVENT));
+    this.nextDue = checkpoint.eventIndex + this.spacing;
     const last = this.checkpoints[this.checkpoints.length - 1];
     if (last !== undefined && last.eventIndex >= checkpoint.eventIndex) return;
     this.checkpoints.push(checkpoint);
@@ -53,6 +69,8 @@ export class CheckpointStore<T extends CheckpointBase> {
     while (this.checkpoints.length > 1 && (this.checkpoints[this.checkpoints.length - 1] as T).eventIndex > eventIndex) {
       this.checkpoints.pop();
     }
+    const last = this.checkpoints[this.checkpoints.length - 1] as T;
+    this.nextDue = Math.max(last.eventIndex + this.spacing, eventIndex + 1);
   }
 
   private latest(accept: (checkpoint: T) => boolean): T | undefined {
@@ -75,6 +93,6 @@ export class CheckpointStore<T extends CheckpointBase> {
 
   private thin(): void {
     this.interval *= 2;
-    this.checkpoints = this.checkpoints.filter((checkpoint, index) => index === 0 || checkpoint.eventIndex % this.interval === 0);
+    this.checkpoints = this.checkpoints.filter((_checkpoint, index) => index % 2 === 0);
   }
 }

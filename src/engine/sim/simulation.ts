@@ -4,7 +4,7 @@
  * safety, take a checkpoint. Time travel restores a checkpoint and replays; acting in the
  * past forks the timeline (the old future's perturbations are discarded, as in RaftScope).
  */
-import { clonePlain } from '../core/plainData';
+import { clonePlain, copiedValueCount } from '../core/plainData';
 import { microsecondsToMilliseconds, millisecondsToMicroseconds, type Microseconds } from '../core/time';
 import type { HistoryRecord, ModuleConfig, ProtocolModule } from '../protocol';
 import type { Action, Scenario } from '../scenario/types';
@@ -207,7 +207,11 @@ export class Simulation {
     this.judgeLivenessIfDue(event.time);
     const changed = world.dispatch(event);
     const violated = this.checkSafety(changed);
-    if (this.checkpoints.isDue(world.eventIndex)) this.checkpoints.add(takeCheckpoint(this));
+    if (this.checkpoints.isDue(world.eventIndex)) {
+      const before = copiedValueCount();
+      const checkpoint = takeCheckpoint(this);
+      this.checkpoints.add(checkpoint, copiedValueCount() - before);
+    }
     return violated;
   }
 
