@@ -1,0 +1,3 @@
+export { MermaidExport, type MermaidExportProps } from './MermaidExport';
+export { traceToMermaid, type MermaidExportOptions } from './traceToMermaid';
+export { sanitizeMermaidText } from './mermaidText';
