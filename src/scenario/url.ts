@@ -4,10 +4,14 @@
  * virtual time being viewed. `#scenario=<name>` names an example in public/scenarios/.
  * The hash is parsed by hand: URLSearchParams would turn '+' into a space.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: a default import works under Vite and under Node's ESM loader (the
+// CLI runs through tsx); named imports work only under Vite.
+import lzString from 'lz-string';
 import type { Scenario } from '../engine';
 import { MAXIMUM_SCENARIO_CHARACTERS, parseScenarioJson } from './parse';
 import type { ParseResult, ScenarioProblem } from './problems';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = lzString;
 
 export const DEFAULT_EXAMPLE = 'ping-basic';
 
@@ -53,10 +57,11 @@ export function decodeLocationHash(hash: string): LocationRequest {
 }
 
 export function decodeScenarioData(data: string): ParseResult<Scenario> {
-  let json: string | null = null;
+  let json: string | null;
   try {
     json = decompressFromEncodedURIComponent(data);
   } catch {
+    // A hostile link can make the decoder throw; it is still just a bad link.
     json = null;
   }
   if (json === null || json === '') return { ok: false, errors: [{ field: 's', problem: 'is not a compressed scenario (the link may be cut short or altered)' }] };

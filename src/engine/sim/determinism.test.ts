@@ -131,3 +131,21 @@ describe('determinism', () => {
     expect(simulation.trace().at(-1)?.index).toBe(simulation.inspect().traceCount - 1);
   });
 });
+
+describe('forward seeks', () => {
+  it('jump through later checkpoints of the same timeline and still match a straight run', () => {
+    const scenario: Scenario = { ...faultyScenario(12), engine: { checkpointEvery: 100 } };
+    const simulation = createSimulation(scenario);
+    simulation.runUntil(2000, false);
+    simulation.seek(50);
+    for (const ms of [700, 1500, 1999]) {
+      simulation.seek(ms);
+      expect(simulation.traceHash()).toBe(hashAt(scenario, ms));
+    }
+    simulation.seekEvent(10);
+    simulation.seekEvent(3000);
+    const stepped = createSimulation(scenario);
+    while (stepped.eventIndex < 3000) stepped.step();
+    expect(simulation.traceHash()).toBe(stepped.traceHash());
+  });
+});

@@ -126,19 +126,17 @@ export class Simulation {
   /** Moves to virtual time `ms`, backwards through a checkpoint and replay, or forwards by running. */
   seek(ms: number): void {
     const target = millisecondsToMicroseconds(ms);
-    if (target < this.now) {
-      const checkpoint = this.checkpoints.atOrBeforeTime(target);
-      if (checkpoint !== undefined) restoreCheckpoint(this, checkpoint);
-    }
+    // Backwards: restore and replay. Forwards: jump to a later checkpoint on this timeline
+    // (the run was there before) rather than replaying everything from here.
+    const checkpoint = this.checkpoints.atOrBeforeTime(target);
+    if (checkpoint !== undefined && (target < this.now || checkpoint.eventIndex > this.eventIndex)) restoreCheckpoint(this, checkpoint);
     this.runUntil(ms, false);
   }
 
   /** Moves to just after event number `eventIndex` (0 = the start). */
   seekEvent(eventIndex: number): void {
-    if (eventIndex < this.eventIndex) {
-      const checkpoint = this.checkpoints.atOrBeforeEvent(eventIndex);
-      if (checkpoint !== undefined) restoreCheckpoint(this, checkpoint);
-    }
+    const checkpoint = this.checkpoints.atOrBeforeEvent(eventIndex);
+    if (checkpoint !== undefined && (eventIndex < this.eventIndex || checkpoint.eventIndex > this.eventIndex)) restoreCheckpoint(this, checkpoint);
     while (this.eventIndex < eventIndex && this.step()) {
       // step() advances eventIndex by one each time.
     }

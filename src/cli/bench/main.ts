@@ -1,0 +1,108 @@
+/**
+ * `npm run -s bench -- [--json] [--quick]`: the engine's figures against design §8.
+ * Sections that depend on other work in progress (Raft, the linearizability checker, the
+ * CRDT benchmark) detect it at run time and report `{ skipped: reason }`.
+ */
+import { availableParallelism } from 'node:os';
+import { parseArguments, type ParsedArguments } from '../arguments';
+import { InputError } from '../inputError';
+import { formatFigures } from './format';
+import { measureLoops, pingScenario } from './loops';
+import { now, type Repetitions } from './measure';
+import { measureCrdt, measureLinearizabilityChecker } from './optional';
+import { measureRaft, raftScenario, virtualTimeFor } from './raft';
+import { measureRaftSeekIsolated, type IsolationLimits } from './isolated';
+import { measureSeekAndMemory } from './seek';
+
+interface BenchPlan {
+  repetitions: Repetitions;
+  loopEvents: number;
+  raftEvents: number;
+  raftRepetitions: Repetitions;
+  seekEvents: number;
+  seekCount: number;
+  raftSeekEvents: number;
+  raftSeekCount: number;
+  raftSeekLimits: IsolationLimits;
+  checkerRepetitions: Repetitions;
+  /** 50 replicas per sync mode run for tens of seconds each: one measured run is enough. */
+  crdtRepetitions: Repetitions;
+}
+
+const FULL: BenchPlan = {
+  repetitions: { warmup: 1, repetitions: 5 },
+  loopEvents: 300_000,
+  raftEvents: 200_000,
+  raftRepetitions: { warmup: 1, repetitions: 3 },
+  seekEvents: 1_000_000,
+  seekCount: 9,
+  raftSeekEvents: 1_000_000,
+  // Forward seeks replay from the current position, which on Raft takes seconds: fewer seeks.
+  raftSeekCount: 5,
+  raftSeekLimits: { heapMegabytes: 2048, timeoutSeconds: 150 },
+  checkerRepetitions: { warmup: 1, repetitions: 3 },
+  crdtRepetitions: { warmup: 0, repetitions: 1 },
+};
+
+const QUICK: BenchPlan = {
+  repetitions: { warmup: 1, repetitions: 2 },
+  loopEvents: 20_000,
+  raftEvents: 20_000,
+  raftRepetitions: { warmup: 1, repetitions: 2 },
+  seekEvents: 50_000,
+  seekCount: 3,
+  raftSeekEvents: 30_000,
+  raftSeekCount: 3,
+  raftSeekLimits: { heapMegabytes: 1024, timeoutSeconds: 30 },
+  checkerRepetitions: { warmup: 0, repetitions: 1 },
+  crdtRepetitions: { warmup: 0, repetitions: 1 },
+};
+
+export async function runBenchmarks(quick: boolean, progress: (text: string) => void): Promise<Record<string, unknown>> {
+  const plan = quick ? QUICK : FULL;
+  const started = now();
+  progress('bare loop and engine (ping)…');
+  const loops = measureLoops(plan.repetitions, virtualTimeFor(pingScenario(5), plan.loopEvents));
+  progress('raft…');
+  const raft = measureRaft(plan.raftRepetitions, plan.raftEvents);
+  progress('linearizability checker…');
+  const linearizability = await measureLinearizabilityChecker(plan.checkerRepetitions);
+  progress('crdt…');
+  const crdt = await measureCrdt(plan.crdtRepetitions, quick);
+  progress(`seek on a ${plan.seekEvents.toLocaleString('en-US')}-event run…`);
+  const { seek, memory } = measureSeekAndMemory(pingScenario(10), plan.seekEvents, plan.seekCount);
+  progress(`seek on a ${plan.raftSeekEvents.toLocaleString('en-US')}-event Raft run (child process)…`);
+  const raftAvailable = raftScenario();
+  const raftLongRun = 'skipped' in raftAvailable ? raftAvailable : measureRaftSeekIsolated(plan.raftSeekEvents, plan.raftSeekCount, plan.raftSeekLimits);
+  return {
+    harness: { quick, node: process.version, platform: `${process.platform} ${process.arch}`, cores: availableParallelism(), startedAt: new Date().toISOString() },
+    bareLoop: loops.bareLoop,
+    engine: loops.engine,
+    raft,
+    linearizability,
+    crdt,
+    seek,
+    memory,
+    raftSeek: 'skipped' in raftLongRun ? raftLongRun : raftLongRun.seek,
+    raftMemory: 'skipped' in raftLongRun ? raftLongRun : raftLongRun.memory,
+    totalSeconds: Math.round(now() - started) / 1000,
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let parsed: ParsedArguments;
+  try {
+    parsed = parseArguments(argv, { json: 'flag', quick: 'flag' });
+    if (parsed.positionals.length > 0) throw InputError.of('arguments', `unexpected '${parsed.positionals.join(' ')}' (options: --json, --quick)`);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    process.stderr.write(`error: ${error.message}\n`);
+    return 2;
+  }
+  const json = parsed.flags.has('json');
+  const figures = await runBenchmarks(parsed.flags.has('quick'), (text) => (json ? undefined : process.stderr.write(`${text}\n`)));
+  process.stdout.write(`${json ? JSON.stringify(figures) : formatFigures(figures)}\n`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
