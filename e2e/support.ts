@@ -1,0 +1,48 @@
+/**
+ * Shared helpers for the end-to-end specs. The engine is deterministic, so a spec computes
+ * the expected trace hash in Node (through e2e/oracle.ts or the CLI) and asserts the page
+ * shows exactly that at exactly the same virtual time.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import type { OracleAnswer, OracleRequest } from './oracle';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+
+/** An example scenario's JSON document as stored (not validated: the app and the oracle validate). */
+export function exampleDocument(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(resolve(ROOT, 'public/scenarios', `${name}.json`), 'utf8')) as Record<string, unknown>;
+}
+
+/** The #s= hash and the engine's run for an example (optionally patched) at `untilMs`. */
+export function oracle(request: OracleRequest): OracleAnswer {
+  const output = execFileSync('npx', ['tsx', 'e2e/oracle.ts'], { cwd: ROOT, encoding: 'utf8', input: JSON.stringify(request) });
+  return JSON.parse(output) as OracleAnswer;
+}
+
+/** The headless CLI's JSON report for a scenario argument (an example name, a file or an app URL). */
+export function cliRun(argument: string, untilMs: number): { traceHash: string; events: number; virtualTimeMs: number } {
+  const output = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'run', argument, '--until', String(untilMs), '--json'], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(output) as { traceHash: string; events: number; virtualTimeMs: number };
+}
+
+export async function expectTime(page: Page, ms: number): Promise<void> {
+  await expect(page.getByTestId('virtual-time')).toHaveAttribute('data-time-ms', String(ms));
+}
+
+export async function shownTimeMs(page: Page): Promise<number> {
+  return Number(await page.getByTestId('virtual-time').getAttribute('data-time-ms'));
+}
+
+/** Records any dialog (alert, confirm) or uncaught page error: what an injected script would cause. */
+export function watchForInjection(page: Page): { dialogs: string[]; pageErrors: string[] } {
+  const seen = { dialogs: [] as string[], pageErrors: [] as string[] };
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => seen.pageErrors.push(error.message));
+  return seen;
+}

@@ -1,0 +1,262 @@
+/**
+ * The lab's controller: the only code that talks to the simulation worker. It turns what
+ * the address asks for and what the user does into worker calls, and every answer into a
+ * store update (the UI reads snapshots; it never mutates the model, style.md §9).
+ *
+ * Worker calls run one at a time, in order; playback asks for a frame only when nothing is
+ * waiting, so there is at most one frame request in flight. When the watchdog loses the
+ * worker, recovery starts a new one, reloads the current scenario (with every perturbation
+ * applied so far) and restores the last known position before any other call runs.
+ */
+import { WorkerLostError, type SimulationClient } from '../bridge/simulationClient';
+import type { Action, DebugCommand, Frame, Scenario, SimulationWorkerApi } from '../../worker/api';
+import { DEFAULT_HASH, resolveLocationHash, type FetchText } from '../routing/openRequest';
+import { labUpdates, type LabStore, type Notice, type ProblemReport } from '../store/labStore';
+import { PlaybackLoop, type AnimationScheduler } from './playbackLoop';
+
+export interface LabEnvironment {
+  location: { hash(): string; setHash(hash: string): void; onHashChange(listener: () => void): () => void };
+  /** Where public/ is served from, ending in '/'. */
+  baseUrl: string;
+  fetchText: FetchText;
+  animation: AnimationScheduler;
+}
+
+type Method = keyof SimulationWorkerApi;
+type Answer<M extends Method> = Awaited<ReturnType<SimulationWorkerApi[M]>>;
+
+/** After this many worker losses in one run, recovery gives up: the run itself probably breaks the worker. */
+const MAXIMUM_RECOVERIES = 3;
+
+export class LabController {
+  private readonly client: SimulationClient;
+  private readonly playback: PlaybackLoop;
+  /** The scenario as it now stands (original plus perturbations), kept here because a lost worker cannot be asked. */
+  private recoveryScenario: Scenario | null = null;
+  private recoveriesThisRun = 0;
+  private recovery: Promise<void> | null = null;
+  private openToken = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private callsWaiting = 0;
+  private pendingRealMs = 0;
+  private stopListening: (() => void) | null = null;
+
+  constructor(
+    private readonly store: LabStore,
+    createClient: (onLost: (reason: string) => void) => SimulationClient,
+    private readonly environment: LabEnvironment,
+  ) {
+    this.client = createClient((reason) => this.recover(reason));
+    this.playback = new PlaybackLoop(environment.animation, (elapsed) => this.advanceBy(elapsed));
+  }
+
+  start(): void {
+    const location = this.environment.location;
+    this.stopListening = location.onHashChange(() => void this.openHash(location.hash()));
+    void this.openHash(location.hash());
+  }
+
+  dispose(): void {
+    this.playback.stop();
+    this.stopListening?.();
+    this.client.dispose();
+  }
+
+  // --- Opening runs ----------------------------------------------------------------------------
+
+  async openHash(hash: string): Promise<void> {
+    const token = ++this.openToken;
+    this.pause();
+    this.update(labUpdates.loading());
+    const plan = await resolveLocationHash(hash, this.environment.baseUrl, this.environment.fetchText);
+    if (token !== this.openToken) return;
+    if (plan.kind === 'problems') return this.showProblems(plan.report);
+    const loaded = await this.call('load', plan.scenario);
+    if (token !== this.openToken || loaded === null) return;
+    if (!loaded.ok) return this.showProblems({ title: 'This scenario cannot run', errors: loaded.errors });
+    this.recoveryScenario = plan.scenario;
+    this.recoveriesThisRun = 0;
+    this.update(labUpdates.loaded(loaded.module, plan.scenario.title ?? null, loaded.frame));
+    if (plan.viewAtMs !== null) {
+      // A shared time: show exactly that instant, paused (the same run the CLI computes with --until).
+      const frame = await this.call('seek', plan.viewAtMs);
+      if (token === this.openToken && frame !== null) this.receive(frame);
+    } else if (!plan.paused) {
+      this.play();
+    }
+  }
+
+  openDefault(): void {
+    const location = this.environment.location;
+    if (location.hash() === DEFAULT_HASH) void this.openHash(DEFAULT_HASH);
+    else location.setHash(DEFAULT_HASH);
+  }
+
+  dismissProblems(): void {
+    this.update(labUpdates.clearProblems(this.store.getState()));
+  }
+
+  // --- Playback and commands ---------------------------------------------------------------------
+
+  play(): void {
+    const state = this.store.getState();
+    if (state.frame === null || state.status !== 'ready') return;
+    this.store.setState({ playing: true });
+    this.pendingRealMs = 0;
+    this.playback.start();
+  }
+
+  pause(): void {
+    this.playback.stop();
+    if (this.store.getState().playing) this.store.setState({ playing: false });
+  }
+
+  togglePlay(): void {
+    if (this.store.getState().playing) this.pause();
+    else this.play();
+  }
+
+  setSpeed(speed: number): void {
+    this.update(labUpdates.speed(speed));
+  }
+
+  async step(): Promise<void> {
+    this.pause();
+    const frame = await this.call('step');
+    if (frame !== null) this.receive(frame);
+  }
+
+  async seek(ms: number): Promise<void> {
+    const frame = await this.call('seek', ms);
+    if (frame !== null) this.receive(frame);
+  }
+
+  /** Every user perturbation is an engine command at the current virtual time. */
+  async apply(action: Action): Promise<void> {
+    const frame = await this.call('apply', action);
+    if (frame === null) return;
+    this.receive(frame);
+    const scenario = await this.call('currentScenario');
+    if (scenario !== null) this.recoveryScenario = scenario;
+  }
+
+  dismissNotice(id: Notice['id']): void {
+    this.update(labUpdates.dismissNotice(this.store.getState(), id));
+  }
+
+  // --- Test hooks (reachable only through testing/testHooks.ts in e2e builds) -------------------
+
+  debugWorker(command: DebugCommand): Promise<unknown> {
+    return this.call('debug', command);
+  }
+
+  setCallTimeout(ms: number): void {
+    this.client.setCallTimeout(ms);
+  }
+
+  get workerGeneration(): number {
+    return this.client.generation;
+  }
+
+  // --- Internals ---------------------------------------------------------------------------------
+
+  /** One animation frame of playback: at most one advanceTo in flight, never one call per event. */
+  private advanceBy(elapsedRealMs: number): void {
+    this.pendingRealMs += elapsedRealMs;
+    const state = this.store.getState();
+    if (this.callsWaiting > 0 || state.frame === null || !state.playing) return;
+    const target = state.frame.timeMs + this.pendingRealMs * state.speed;
+    this.pendingRealMs = 0;
+    if (target <= state.frame.timeMs) return;
+    // Received even if the user paused meanwhile: the worker did move, and the mirror must say where.
+    void this.call('advanceTo', Math.round(target * 1000) / 1000).then((frame) => {
+      if (frame !== null) this.receive(frame);
+    });
+  }
+
+  private receive(frame: Frame): void {
+    this.update(labUpdates.frame(this.store.getState(), frame));
+    if (frame.stoppedBy === 'violation') {
+      this.pause();
+      this.notify('warning', `An invariant was violated at ${formatTime(frame.timeMs)}: ${frame.violation ?? 'see the invariant panel'}. The run is paused.`);
+    }
+  }
+
+  /** Runs worker calls one at a time, in order. Answers null when the call failed (already reported). */
+  private call<M extends Method>(method: M, ...args: Parameters<SimulationWorkerApi[M]>): Promise<Answer<M> | null> {
+    this.callsWaiting++;
+    const run = async (): Promise<Answer<M> | null> => {
+      try {
+        if (this.recovery !== null) await this.recovery;
+        return await this.client.call(method, ...args);
+      } catch (error) {
+        if (!(error instanceof WorkerLostError)) this.notify('error', `The simulation refused '${method}': ${errorText(error)}`);
+        return null;
+      } finally {
+        this.callsWaiting--;
+      }
+    };
+    const result = this.queue.then(run);
+    this.queue = result;
+    return result;
+  }
+
+  /** The watchdog lost the worker: start a new one and put the run back where it was. */
+  private recover(reason: string): void {
+    const wasPlaying = this.store.getState().playing;
+    const position = this.store.getState().frame;
+    const scenario = this.recoveryScenario;
+    this.pause();
+    this.client.restart();
+    this.recoveriesThisRun++;
+    if (scenario === null) return this.notify('warning', `The simulation worker was restarted: ${reason}.`);
+    if (this.recoveriesThisRun > MAXIMUM_RECOVERIES) {
+      return this.showProblems({ title: 'The simulation keeps failing', errors: [{ field: 'worker', problem: `was lost ${this.recoveriesThisRun} times in this run; the last time ${reason}` }] });
+    }
+    this.store.setState({ status: 'restoring' });
+    const recovery: Promise<void> = this.restore(scenario, position, reason, wasPlaying).finally(() => {
+      if (this.recovery === recovery) this.recovery = null;
+    });
+    this.recovery = recovery;
+  }
+
+  private async restore(scenario: Scenario, position: Frame | null, reason: string, wasPlaying: boolean): Promise<void> {
+    try {
+      const loaded = await this.client.call('load', scenario);
+      if (!loaded.ok) return this.showProblems({ title: 'The run could not be restored', errors: loaded.errors });
+      const frame = position === null ? loaded.frame : await this.client.call('restore', { timeMs: position.timeMs, eventIndex: position.eventIndex });
+      this.store.setState({ status: 'ready' });
+      this.receive({ ...frame, traceReset: true });
+      this.notify('warning', `${capitalize(reason)}. It was restarted and the run restored at ${formatTime(frame.timeMs)}.`);
+      if (wasPlaying) this.play();
+    } catch (error) {
+      // A second loss during recovery starts its own recovery through onLost; anything else is reported.
+      if (!(error instanceof WorkerLostError)) this.notify('error', `The run could not be restored: ${errorText(error)}`);
+    }
+  }
+
+  private showProblems(report: ProblemReport): void {
+    this.pause();
+    this.update(labUpdates.problems(report));
+  }
+
+  private notify(tone: Notice['tone'], text: string): void {
+    this.update(labUpdates.notice(this.store.getState(), tone, text));
+  }
+
+  private update(change: Partial<ReturnType<LabStore['getState']>>): void {
+    this.store.setState(change);
+  }
+}
+
+export function formatTime(ms: number): string {
+  return `${(ms / 1000).toFixed(3)} s`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

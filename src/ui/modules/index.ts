@@ -1,0 +1,6 @@
+/**
+ * Registers every module's views. Importing the app imports this. Add one line per module:
+ *   registerModuleView('raft', raftView);
+ * Modules without a line here are drawn by the generic view.
+ */
+export { moduleView, registerModuleView, type ModuleView, type NodeCardProps } from './registry';

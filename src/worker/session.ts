@@ -1,0 +1,195 @@
+/**
+ * One simulation run behind the worker boundary: the engine plus the bookkeeping a frame
+ * needs (which trace events the UI has already seen, when invariants were last judged).
+ * Plain TypeScript with no worker globals, so Node tests drive it directly; the worker file
+ * only exposes it with comlink.
+ */
+import { ScenarioError, createSimulation, type Simulation } from '../engine/index';
+import { parseScenario } from '../scenario/index';
+import {
+  FRAME_TRACE_LIMIT,
+  type Action,
+  type Frame,
+  type FrameStop,
+  type HistoryRecord,
+  type InvariantReport,
+  type LoadResult,
+  type RunPosition,
+  type Scenario,
+  type SimulationSnapshot,
+  type TraceEvent,
+} from './api';
+
+export interface SessionOptions {
+  /** A wall clock in milliseconds, used only to bound how long one call may work. */
+  wallClockMs: () => number;
+  /** advanceTo stops early (stoppedBy 'budget') once a call has worked this long. */
+  workBudgetMs: number;
+  /** During playback, history checkers (costly) are re-judged at most this often. */
+  invariantsEveryMs: number;
+}
+
+const DEFAULT_OPTIONS: SessionOptions = {
+  wallClockMs: () => 0,
+  workBudgetMs: 40,
+  invariantsEveryMs: 250,
+};
+
+/** advanceTo runs in this many slices so it can stop between them when the budget runs out. */
+const ADVANCE_SLICES = 8;
+
+export class SimulationSession {
+  private simulation: Simulation | null = null;
+  private readonly options: SessionOptions;
+  /** Trace events with index below this have been shipped in a frame. */
+  private traceCursor = 0;
+  /** Set when the timeline moved backwards: the next frame tells the UI to drop its trace. */
+  private traceResetPending = true;
+  private lastInvariants: InvariantReport[] = [];
+  private invariantsJudgedAtMs = -Infinity;
+  private invariantsJudgedAtEvent = -1;
+
+  constructor(options: Partial<SessionOptions> = {}) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+  }
+
+  /** Validates again at this boundary (the caller may be anything that can post a message), then starts the run. */
+  load(scenario: Scenario): LoadResult {
+    const parsed = parseScenario(scenario);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    let simulation: Simulation;
+    try {
+      simulation = createSimulation(parsed.scenario);
+    } catch (error) {
+      if (error instanceof ScenarioError) return { ok: false, errors: [{ field: error.field, problem: error.problem }] };
+      return { ok: false, errors: [{ field: 'scenario', problem: error instanceof Error ? error.message : String(error) }] };
+    }
+    this.simulation = simulation;
+    this.traceCursor = 0;
+    this.traceResetPending = true;
+    this.invariantsJudgedAtEvent = -1;
+    const module = simulation.module;
+    return { ok: true, module: { name: module.name, title: module.title, description: module.description }, frame: this.frame('time', null, true) };
+  }
+
+  advanceTo(ms: number): Frame {
+    const simulation = this.require();
+    const startedAt = this.options.wallClockMs();
+    const fromUs = simulation.now;
+    const toUs = Math.round(ms * 1000);
+    if (!(toUs > fromUs)) return this.frame('time', null, true);
+    for (let slice = 1; slice <= ADVANCE_SLICES; slice++) {
+      // Whole microseconds, rounded up: every slice moves the clock, so repeated calls always arrive.
+      const targetUs = fromUs + Math.ceil(((toUs - fromUs) * slice) / ADVANCE_SLICES);
+      const result = simulation.runUntil(targetUs / 1000);
+      if (result.stoppedBy === 'violation') return this.frame('violation', result.violation, true);
+      const overBudget = this.options.wallClockMs() - startedAt > this.options.workBudgetMs;
+      if (overBudget && slice < ADVANCE_SLICES) return this.frame('budget', null, false);
+    }
+    return this.frame('time', null, false);
+  }
+
+  step(): Frame {
+    this.require().step();
+    return this.frame('time', null, true);
+  }
+
+  seek(ms: number): Frame {
+    const simulation = this.require();
+    if (ms * 1000 < simulation.now) this.traceResetPending = true;
+    simulation.seek(ms);
+    return this.frame('time', null, true);
+  }
+
+  seekEvent(eventIndex: number): Frame {
+    const simulation = this.require();
+    if (eventIndex < simulation.eventIndex) this.traceResetPending = true;
+    simulation.seekEvent(eventIndex);
+    return this.frame('time', null, true);
+  }
+
+  /**
+   * Returns to an exact earlier position. Replaying to the event count first and only then
+   * moving the clock keeps a position reached by stepping (several events at one instant,
+   * only some of them run) distinct from one reached by running to a time.
+   */
+  restore(position: RunPosition): Frame {
+    const simulation = this.require();
+    this.traceResetPending = true;
+    simulation.seekEvent(position.eventIndex);
+    if (simulation.now < position.timeMs * 1000) simulation.runUntil(position.timeMs, false);
+    return this.frame('time', null, true);
+  }
+
+  apply(action: Action): Frame {
+    this.require().apply(action);
+    return this.frame('time', null, true);
+  }
+
+  snapshot(): SimulationSnapshot {
+    return this.require().inspect();
+  }
+
+  traceWindow(fromIndex: number, toIndex: number): TraceEvent[] {
+    return this.require().trace(fromIndex, toIndex);
+  }
+
+  history(): HistoryRecord[] {
+    return [...this.require().history()];
+  }
+
+  currentScenario(viewAtMs?: number): Scenario {
+    return this.require().currentScenario(viewAtMs);
+  }
+
+  private require(): Simulation {
+    if (this.simulation === null) throw new Error('No scenario is loaded in the simulation worker.');
+    return this.simulation;
+  }
+
+  /** Builds the frame for the run's current position. `judgeNow` forces fresh invariants. */
+  private frame(stoppedBy: FrameStop, violation: string | null, judgeNow: boolean): Frame {
+    const simulation = this.require();
+    const snapshot = simulation.inspect();
+    const { newTrace, traceReset } = this.takeNewTrace(simulation);
+    return {
+      module: snapshot.module,
+      timeMs: snapshot.timeMs,
+      eventIndex: snapshot.eventIndex,
+      traceHash: snapshot.traceHash,
+      traceCount: snapshot.traceCount,
+      nodes: snapshot.nodes,
+      inFlight: snapshot.inFlight,
+      network: snapshot.network,
+      invariants: this.judgeInvariants(simulation, judgeNow || stoppedBy === 'violation'),
+      stats: snapshot.stats,
+      summary: snapshot.summary,
+      newTrace,
+      traceReset,
+      stoppedBy,
+      violation,
+    };
+  }
+
+  /** The trace since the last frame. A gap larger than the cap counts as a reset, so the UI's window stays contiguous. */
+  private takeNewTrace(simulation: Simulation): { newTrace: TraceEvent[]; traceReset: boolean } {
+    const count = simulation.world.trace.count;
+    const reset = this.traceResetPending || count < this.traceCursor || count - this.traceCursor > FRAME_TRACE_LIMIT;
+    const from = reset ? Math.max(0, count - FRAME_TRACE_LIMIT) : this.traceCursor;
+    this.traceCursor = count;
+    this.traceResetPending = false;
+    return { newTrace: simulation.trace(from, count), traceReset: reset };
+  }
+
+  /** Safety and liveness reports are cheap; history checkers are not, so playback re-judges them at a bounded rate. */
+  private judgeInvariants(simulation: Simulation, force: boolean): InvariantReport[] {
+    const now = this.options.wallClockMs();
+    const unchanged = simulation.eventIndex === this.invariantsJudgedAtEvent;
+    const recent = now - this.invariantsJudgedAtMs < this.options.invariantsEveryMs;
+    if (!force && (unchanged || recent)) return this.lastInvariants;
+    this.lastInvariants = simulation.invariants();
+    this.invariantsJudgedAtMs = now;
+    this.invariantsJudgedAtEvent = simulation.eventIndex;
+    return this.lastInvariants;
+  }
+}
