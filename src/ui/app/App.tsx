@@ -11,6 +11,7 @@ import { PlaybackBar } from '../features/playback/PlaybackBar';
 import { ProblemPanel } from '../features/problems/ProblemPanel';
 import { NoticeArea } from '../features/notices/NoticeArea';
 import { panelsIn, type PanelSlot } from './features';
+import { moduleView } from '../modules';
 import { DEFAULT_HASH } from '../routing/openRequest';
 
 export function App({ store, controller }: { store: LabStore; controller: LabController }) {
@@ -63,7 +64,9 @@ function ShellHeader() {
 }
 
 function PanelColumn({ slot }: { slot: PanelSlot }) {
-  const panels = panelsIn(slot);
+  const moduleName = useLab((state) => state.module?.name ?? null);
+  const modulePanels = (moduleView(moduleName).panels ?? []).filter((panel) => panel.slot === slot);
+  const panels = [...modulePanels, ...panelsIn(slot)];
   if (panels.length === 0) return null;
   return (
     <aside className={`shell__${slot}`}>

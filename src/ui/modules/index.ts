@@ -3,4 +3,4 @@
  *   registerModuleView('raft', raftView);
  * Modules without a line here are drawn by the generic view.
  */
-export { moduleView, registerModuleView, type ModuleView, type NodeCardProps } from './registry';
+export { moduleView, registerModuleView, type ModuleView, type ModulePanel, type ModuleShortcut, type ModuleShortcutContext, type NodeCardProps } from './registry';

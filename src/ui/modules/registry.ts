@@ -5,7 +5,7 @@
  * Register a module's views in modules/index.ts, one line each.
  */
 import type { ComponentType } from 'react';
-import type { NodeSnapshotView } from '../../worker/api';
+import type { Frame, NodeSnapshotView } from '../../worker/api';
 import { GenericNodeCard } from './generic/GenericNodeCard';
 
 export interface NodeCardProps {
@@ -13,9 +13,39 @@ export interface NodeCardProps {
   selected: boolean;
 }
 
+export interface ModulePanel {
+  id: string;
+  title: string;
+  /** 'side': the column beside the canvas; 'bottom': below it. */
+  slot: 'side' | 'bottom';
+  Component: ComponentType;
+}
+
+export interface ModuleShortcut {
+  /** KeyboardEvent.key, e.g. 'c'. */
+  key: string;
+  description: string;
+  /** Runs the shortcut; it reads the store and acts through the controller like any component. */
+  run(context: ModuleShortcutContext): void;
+}
+
+export interface ModuleShortcutContext {
+  frame: Frame;
+  selectedNodeId: string | null;
+  apply(action: Record<string, unknown> & { type: string }): void;
+}
+
 export interface ModuleView {
   /** The body of a node on the topology canvas. */
   NodeCard: ComponentType<NodeCardProps>;
+  /** Module detail in the inspector for the selected node (the generic state tree shows otherwise). */
+  NodeInspector?: ComponentType<{ node: NodeSnapshotView }>;
+  /** Module panels (Raft's log matrix, a CRDT's bytes on the wire), shown with the shell's panels. */
+  panels?: readonly ModulePanel[];
+  /** Figures to chart over virtual time, read from each frame: series name → value. */
+  chartSeries?: (frame: Frame) => Record<string, number>;
+  /** Keyboard shortcuts the module adds (listed in the help overlay). */
+  shortcuts?: readonly ModuleShortcut[];
 }
 
 export const GENERIC_MODULE_VIEW: ModuleView = { NodeCard: GenericNodeCard };
