@@ -7,8 +7,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import { INSTALL_HELP, findChromium } from './scripts/ensure-browser.mjs';
 
-const PORT = 4319;
-const BUILD_DIRECTORY = 'node_modules/.cache/faultline-e2e';
+// Each run builds and serves its own copy on its own port, so two runs at once (two
+// terminals, or CI beside a developer) never test each other's build. The runner picks
+// the port once and passes it to its workers through the environment.
+process.env.FAULTLINE_E2E_PORT ??= String(4400 + (process.pid % 1000));
+const PORT = Number(process.env.FAULTLINE_E2E_PORT);
+const BUILD_DIRECTORY = `node_modules/.cache/faultline-e2e-${PORT}`;
 
 const executablePath = findChromium();
 if (executablePath === null) throw new Error(INSTALL_HELP);
@@ -46,7 +50,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite build --mode e2e --outDir ${BUILD_DIRECTORY} --emptyOutDir --logLevel warn && npx vite preview --mode e2e --outDir ${BUILD_DIRECTORY} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
