@@ -13,6 +13,11 @@ export interface TimerInfo {
   generation: number;
   dueAt: Microseconds;
   armedAt: Microseconds;
+  /**
+   * When the queue entry carrying this generation comes up. Invariant: queuedAt ≤ dueAt;
+   * an entry that comes up early moves itself to dueAt (see World.nextLive).
+   */
+  queuedAt: Microseconds;
 }
 
 /** What the runtime needs from the simulation to carry out a node's outputs. */

@@ -105,16 +105,23 @@ export class World implements NodeEffects {
 
   setTimer(node: NodeRuntime, key: string, localDelay: Microseconds): void {
     assert(localDelay >= 0 && Number.isFinite(localDelay), `${node.id} armed timer '${key}' with delay ${localDelay}`);
-    const generation = ++this.timerGeneration;
     const dueAt = this.now + node.globalDelay(Math.round(localDelay));
     const existing = node.timers[key];
+    if (existing !== undefined && existing.queuedAt <= dueAt) {
+      // Re-arming later (an election timer reset by every heartbeat): the entry already
+      // queued comes up first and carries itself to the new deadline. No allocation, no push.
+      existing.dueAt = dueAt;
+      existing.armedAt = this.now;
+      return;
+    }
+    const generation = ++this.timerGeneration;
     if (existing === undefined) {
-      node.timers[key] = { generation, dueAt, armedAt: this.now };
+      node.timers[key] = { generation, dueAt, armedAt: this.now, queuedAt: dueAt };
     } else {
-      // Re-arming (an election timer reset by every heartbeat) reuses the record.
       existing.generation = generation;
       existing.dueAt = dueAt;
       existing.armedAt = this.now;
+      existing.queuedAt = dueAt;
     }
     this.push({
       time: dueAt,
@@ -148,12 +155,26 @@ export class World implements NodeEffects {
 
   // --- Dispatch -----------------------------------------------------------------------------
 
-  /** Pops the next live entry, skipping cancelled and stale ones. */
+  /**
+   * The next entry to run, without removing it. Drops cancelled and stale entries, and moves
+   * a timer entry whose deadline was pushed back (re-armed later) to that deadline.
+   */
   nextLive(): QueuedEvent | undefined {
     for (;;) {
       const event = this.queue.peek();
       if (event === undefined) return undefined;
-      if (!event.cancelled && (event.kind === DELIVER || this.isTimerCurrent(event))) return event;
+      if (!event.cancelled) {
+        if (event.kind === DELIVER) return event;
+        const timer = (this.nodes[event.node] as NodeRuntime).timers[event.timerKey];
+        if (timer !== undefined && timer.generation === event.generation) {
+          if (timer.dueAt <= event.time) return event;
+          this.queue.pop();
+          event.time = timer.dueAt;
+          timer.queuedAt = timer.dueAt;
+          this.push(event);
+          continue;
+        }
+      }
       this.queue.pop();
     }
   }
@@ -203,11 +224,6 @@ export class World implements NodeEffects {
     this.traceEvent('timer', node.id, null, 0, null, event.timerKey);
     this.module.onTimer(node.state, event.timerKey, node.context);
     return node.index;
-  }
-
-  private isTimerCurrent(event: QueuedEvent): boolean {
-    const timer = (this.nodes[event.node] as NodeRuntime).timers[event.timerKey];
-    return timer !== undefined && timer.generation === event.generation;
   }
 
   // --- Messages -----------------------------------------------------------------------------
