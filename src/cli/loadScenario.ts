@@ -36,7 +36,8 @@ export function exampleNames(publicDirectory = PUBLIC_DIRECTORY): string[] {
   const directory = join(publicDirectory, 'scenarios');
   if (!existsSync(directory)) return [];
   return readdirSync(directory)
-    .filter((name) => name.endsWith('.json'))
+    // index.json lists the examples for the lab's gallery; it is not a scenario itself.
+    .filter((name) => name.endsWith('.json') && name !== 'index.json')
     .map((name) => name.slice(0, -'.json'.length))
     .sort();
 }
