@@ -58,6 +58,11 @@ export class EventQueue<T extends Queued> {
     return top;
   }
 
+  /** The entries in heap order (not sorted): for scans that do not care about order. */
+  items(): readonly T[] {
+    return this.heap;
+  }
+
   /** The entries in (time, seq) order, for checkpoints and listings. Does not disturb the heap. */
   sorted(): T[] {
     return [...this.heap].sort((left, right) => (before(left, right) ? -1 : 1));

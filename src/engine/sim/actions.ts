@@ -149,7 +149,7 @@ function release(world: World, from: number, to: number): void {
 }
 
 function messageAction(world: World, type: 'deliver' | 'drop' | 'duplicate', id: number): number {
-  const event = world.inFlight.get(id);
+  const event = world.findInFlight(id);
   if (event === undefined) {
     fault(world, '*', `${type} #${id} skipped: not in flight`);
     return -1;

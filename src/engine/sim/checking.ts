@@ -56,6 +56,14 @@ export class CheckerRunner {
     return this.liveness.length > 0;
   }
 
+  /** Violations recorded so far (every safety one; liveness ones as kept): it grows when a new one is found, so a caller can notice it without a report. */
+  get violationTotal(): number {
+    let total = 0;
+    for (const count of this.safetyCounts) total += count;
+    for (const violations of this.livenessViolations) total += violations.length;
+    return total;
+  }
+
   /** Runs every safety checker; returns the first new violation message, or null. */
   afterEvent(view: CheckView): string | null {
     let first: string | null = null;

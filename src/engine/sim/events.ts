@@ -20,6 +20,8 @@ export interface QueuedEvent {
   messageId: number;
   message: unknown;
   messageType: string;
+  /** messageType interned in the trace (-1 for timers). */
+  messageTypeId: number;
   sentAt: Microseconds;
   timerKey: string;
   generation: number;

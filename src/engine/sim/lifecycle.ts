@@ -13,7 +13,6 @@ export function crashNode(world: World, node: NodeRuntime): string {
   node.state = null;
   node.timers = {};
   // Messages that waited on the paused process die with it.
-  for (const event of node.deferred) world.inFlight.delete(event.messageId);
   node.deferred = [];
   node.status = 'crashed';
   return 'crashed';
@@ -41,7 +40,6 @@ export function resumeNode(world: World, node: NodeRuntime): string {
   const deferred = node.deferred;
   node.deferred = [];
   for (const event of deferred) {
-    if (event.messageId !== 0) world.inFlight.delete(event.messageId);
     if (event.messageId !== 0) world.requeue(event, world.now);
     else world.push({ ...event, time: world.now });
   }

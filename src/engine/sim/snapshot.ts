@@ -78,7 +78,6 @@ export function restoreCheckpoint(simulation: Simulation, checkpoint: Checkpoint
   world.seq = checkpoint.seq;
   world.nextMessageId = checkpoint.nextMessageId;
   world.timerGeneration = checkpoint.timerGeneration;
-  world.inFlight.clear();
   const queue = checkpoint.queue.map(copyEvent);
   world.queue.reset(queue);
   world.held = checkpoint.held.map(copyEvent);
@@ -95,8 +94,6 @@ export function restoreCheckpoint(simulation: Simulation, checkpoint: Checkpoint
     node.random.restore(snapshot.random);
     node.workloadRandom.restore(snapshot.workloadRandom);
   });
-  const waiting = [...queue, ...world.held, ...world.nodes.flatMap((node) => node.deferred)];
-  for (const event of waiting) if (event.messageId !== 0) world.inFlight.set(event.messageId, event);
   world.network.state = clonePlain(checkpoint.network);
   world.networkRandom.restore(checkpoint.networkRandom);
   world.stats = clonePlain(checkpoint.stats);

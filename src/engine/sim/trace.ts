@@ -23,6 +23,10 @@ const KIND_CODES: Record<TraceKind, number> = {
   fault: 8,
 };
 
+export function traceKindCode(kind: TraceKind): number {
+  return KIND_CODES[kind];
+}
+
 export interface TraceEvent {
   /** Position in the whole run's trace (0-based), stable across seeks. */
   index: number;
@@ -97,10 +101,16 @@ export class Trace {
     messageType: string | null,
     detail: string | null,
   ): void {
-    const nodeId = this.intern(node);
     const peerId = peer === null ? -1 : this.intern(peer);
     const typeId = messageType === null ? -1 : this.intern(messageType);
-    const code = KIND_CODES[kind];
+    this.appendInterned(event, time, KIND_CODES[kind], this.intern(node), peerId, messageId, typeId, detail);
+  }
+
+  /**
+   * The hot path: node, peer and type given as ids from intern() (-1 for none), so a message's
+   * send and delivery cost no map lookups. `code` is the kind's code (traceKindCode()).
+   */
+  appendInterned(event: number, time: Microseconds, code: number, nodeId: number, peerId: number, messageId: number, typeId: number, detail: string | null): void {
     const hash = this.hash;
     hash.addInteger(code);
     hash.addInteger(time);
@@ -163,7 +173,8 @@ export class Trace {
     };
   }
 
-  private intern(text: string): number {
+  /** A small integer for `text`, stable for the life of the trace. */
+  intern(text: string): number {
     let id = this.internIds.get(text);
     if (id === undefined) {
       id = this.internTexts.length;

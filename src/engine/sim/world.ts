@@ -13,7 +13,11 @@ import { DELIVER, TIMER, type InFlightMessage, type QueuedEvent } from './events
 import { History } from './history';
 import { Network, type LinkSettings } from './network';
 import { NodeRuntime, type NodeEffects } from './node';
-import { Trace, type TraceKind } from './trace';
+import { Trace, traceKindCode, type TraceKind } from './trace';
+
+const SEND = traceKindCode('send');
+const DELIVER_CODE = traceKindCode('deliver');
+const DROP = traceKindCode('drop');
 
 export interface WorldLimits {
   traceLimit: number;
@@ -37,12 +41,12 @@ export class World implements NodeEffects {
   nextMessageId = 1;
   timerGeneration = 0;
   readonly queue = new EventQueue<QueuedEvent>();
-  /** Deliveries in the queue and messages waiting on held links, by message id. */
-  readonly inFlight = new Map<number, QueuedEvent>();
   /** Messages waiting on held links, in arrival order. */
   held: QueuedEvent[] = [];
   readonly nodes: NodeRuntime[] = [];
   readonly nodeIndex = new Map<string, number>();
+  /** Each node's id interned in the trace, by node index. */
+  private readonly nodeTraceIds: number[] = [];
   readonly serverIds: string[] = [];
   readonly clientIds: string[] = [];
   readonly network: Network;
@@ -74,6 +78,7 @@ export class World implements NodeEffects {
       const node = new NodeRuntime(id, index, kind, root.derive(`node:${id}`), root.derive(`workload:${id}`), this.serverIds, this.clientIds, config, this);
       this.nodes.push(node);
       this.nodeIndex.set(id, index);
+      this.nodeTraceIds.push(this.trace.intern(id));
     });
     this.view = { now: 0, eventIndex: 0, config, nodes: this.nodes, changedNode: -1 };
     for (const node of this.nodes) node.state = module.createNode(node.context);
@@ -85,19 +90,20 @@ export class World implements NodeEffects {
     const to = this.nodeIndex.get(toId);
     assert(to !== undefined, `${from.id} sent a message to unknown node '${toId}'`);
     const type = this.module.messageType(message);
+    const typeId = this.trace.intern(type);
     const id = this.nextMessageId++;
     this.countSent(type, message);
-    this.traceEvent('send', from.id, toId, id, type, null);
+    this.traceMessage(SEND, from.index, to, id, typeId, null);
     if (this.network.isCut(from.index, to)) {
-      this.drop(from.id, toId, id, type, 'link cut');
+      this.dropMessage(from.index, to, id, typeId, 'link cut');
       return;
     }
     const settings = this.network.settings(from.index, to);
     if (settings.lossPpm > 0 && this.networkRandom.chance(settings.lossPpm, 1_000_000)) {
-      this.drop(from.id, toId, id, type, 'lost');
+      this.dropMessage(from.index, to, id, typeId, 'lost');
       return;
     }
-    this.enqueueDelivery(id, from.index, to, message, type, this.network.drawDelay(settings, this.networkRandom));
+    this.enqueueDelivery(id, from.index, to, message, type, this.network.drawDelay(settings, this.networkRandom), typeId);
     if (settings.duplicationPpm > 0 && this.networkRandom.chance(settings.duplicationPpm, 1_000_000)) {
       this.duplicateMessage(id, from.index, to, message, type);
     }
@@ -132,6 +138,7 @@ export class World implements NodeEffects {
       messageId: 0,
       message: null,
       messageType: '',
+      messageTypeId: -1,
       sentAt: this.now,
       timerKey: key,
       generation,
@@ -187,29 +194,26 @@ export class World implements NodeEffects {
   }
 
   private deliver(event: QueuedEvent): number {
-    this.inFlight.delete(event.messageId);
     const from = this.nodes[event.from] as NodeRuntime;
     const to = this.nodes[event.node] as NodeRuntime;
     if (this.network.isCut(event.from, event.node)) {
-      this.drop(from.id, to.id, event.messageId, event.messageType, 'link cut');
+      this.dropMessage(event.from, event.node, event.messageId, event.messageTypeId, 'link cut');
       return -1;
     }
     if (!event.forced && this.network.isHeld(event.from, event.node)) {
       this.held.push(event);
-      this.inFlight.set(event.messageId, event);
       return -1;
     }
     if (to.status === 'crashed') {
-      this.drop(from.id, to.id, event.messageId, event.messageType, `${to.id} is crashed`);
+      this.dropMessage(event.from, event.node, event.messageId, event.messageTypeId, `${to.id} is crashed`);
       return -1;
     }
     if (to.status === 'paused') {
       to.deferred.push(event);
-      this.inFlight.set(event.messageId, event);
       return -1;
     }
     this.stats.delivered++;
-    this.traceEvent('deliver', to.id, from.id, event.messageId, event.messageType, null);
+    this.traceMessage(DELIVER_CODE, event.node, event.from, event.messageId, event.messageTypeId, null);
     this.module.onMessage(to.state, from.id, event.message, to.context);
     return to.index;
   }
@@ -228,7 +232,7 @@ export class World implements NodeEffects {
 
   // --- Messages -----------------------------------------------------------------------------
 
-  enqueueDelivery(id: number, from: number, to: number, message: unknown, type: string, delay: Microseconds): QueuedEvent {
+  enqueueDelivery(id: number, from: number, to: number, message: unknown, type: string, delay: Microseconds, typeId = this.trace.intern(type)): QueuedEvent {
     const event: QueuedEvent = {
       time: this.now + delay,
       seq: 0,
@@ -238,6 +242,7 @@ export class World implements NodeEffects {
       messageId: id,
       message,
       messageType: type,
+      messageTypeId: typeId,
       sentAt: this.now,
       timerKey: '',
       generation: 0,
@@ -249,7 +254,6 @@ export class World implements NodeEffects {
     } else {
       this.push(event);
     }
-    this.inFlight.set(id, event);
     return event;
   }
 
@@ -270,11 +274,40 @@ export class World implements NodeEffects {
     this.traceEvent('drop', fromId, toId, id, type, reason);
   }
 
+  private dropMessage(from: number, to: number, id: number, typeId: number, reason: string): void {
+    this.stats.dropped++;
+    this.traceMessage(DROP, from, to, id, typeId, reason);
+  }
+
+  /** Traces a message event by node index and interned type: the hot path, no map lookups. */
+  private traceMessage(code: number, node: number, peer: number, messageId: number, typeId: number, detail: string | null): void {
+    const ids = this.nodeTraceIds;
+    this.trace.appendInterned(this.eventIndex, this.now, code, ids[node] as number, ids[peer] as number, messageId, typeId, detail);
+  }
+
+  /**
+   * A message still in flight (queued, waiting on a held link, or waiting for a paused
+   * node), or undefined once it arrived or was dropped. A scan, not an index: messages are
+   * looked up by id only on a user's action, and keeping an index cost every message two
+   * map operations in the hot loop.
+   */
+  findInFlight(id: number): QueuedEvent | undefined {
+    for (const event of this.queue.items()) if (event.messageId === id && event.kind === DELIVER && !event.cancelled) return event;
+    for (const event of this.held) if (event.messageId === id) return event;
+    for (const node of this.nodes) for (const event of node.deferred) if (event.messageId === id) return event;
+    return undefined;
+  }
+
+  /** Whether any message is still in flight anywhere (queued, held, or waiting for a paused node). */
+  hasMessagesInFlight(): boolean {
+    for (const event of this.queue.items()) if (event.kind === DELIVER && !event.cancelled) return true;
+    return this.held.length > 0 || this.nodes.some((node) => node.deferred.some((event) => event.kind === DELIVER));
+  }
+
   /** Removes a message from flight, wherever it waits. Returns it, or undefined if it already arrived. */
   takeInFlight(id: number): QueuedEvent | undefined {
-    const event = this.inFlight.get(id);
+    const event = this.findInFlight(id);
     if (event === undefined) return undefined;
-    this.inFlight.delete(id);
     event.cancelled = true;
     this.held = this.held.filter((heldEvent) => heldEvent !== event);
     for (const node of this.nodes) {
@@ -287,7 +320,6 @@ export class World implements NodeEffects {
   requeue(event: QueuedEvent, time: Microseconds, forced = false): void {
     const copy: QueuedEvent = { ...event, time, cancelled: false, forced };
     this.push(copy);
-    this.inFlight.set(copy.messageId, copy);
   }
 
   push(event: QueuedEvent): void {
@@ -301,8 +333,7 @@ export class World implements NodeEffects {
 
   listInFlight(): InFlightMessage[] {
     const list: InFlightMessage[] = [];
-    for (const event of this.inFlight.values()) {
-      const waitingOnHold = event.cancelled === false && this.held.includes(event);
+    const describe = (event: QueuedEvent, waitingOnHold: boolean): void => {
       list.push({
         id: event.messageId,
         from: (this.nodes[event.from] as NodeRuntime).id,
@@ -314,7 +345,10 @@ export class World implements NodeEffects {
         held: waitingOnHold,
         message: event.message,
       });
-    }
+    };
+    for (const event of this.queue.items()) if (event.kind === DELIVER && !event.cancelled) describe(event, false);
+    for (const event of this.held) describe(event, true);
+    for (const node of this.nodes) for (const event of node.deferred) if (event.kind === DELIVER) describe(event, false);
     return list.sort((left, right) => left.id - right.id);
   }
 

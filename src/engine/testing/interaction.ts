@@ -147,7 +147,7 @@ class InteractionRunner {
 
   private stabilize(simulation: Simulation): string {
     let steps = 0;
-    while (simulation.world.inFlight.size > 0 && steps < STABILIZE_LIMIT && simulation.step()) steps++;
+    while (simulation.world.hasMessagesInFlight() && steps < STABILIZE_LIMIT && simulation.step()) steps++;
     if (steps === STABILIZE_LIMIT) return `error: still busy after ${STABILIZE_LIMIT} events`;
     return this.output();
   }
