@@ -65,6 +65,10 @@ export interface ModuleSummary {
   name: string;
   title: string;
   description: string;
+  /** The timer a "force timeout" fault fires (Raft: 'election'); null when the module has none. */
+  forceableTimer?: string | null;
+  /** Node selectors usable as "@name" in actions (Raft: ['leader', 'follower']). */
+  selectors?: string[];
 }
 
 export type LoadResult =
@@ -77,6 +81,23 @@ export interface RunPosition {
   eventIndex: number;
 }
 
+/** What "step to the next event of a kind" can look for: a trace event kind, or a new invariant violation. */
+export type StepTarget = TraceEvent['kind'] | 'violation';
+
+/** stepUntil runs at most this many events per call, whatever the caller asks. */
+export const STEP_UNTIL_EVENT_LIMIT = 1_000_000;
+
+export interface StepUntilResult {
+  frame: Frame;
+  /**
+   * 'found': the last event run produced one of the kinds asked for; 'violation': a new
+   * invariant violation stopped the search; 'limit': the event or work budget ran out first;
+   * 'idle': nothing is left to run.
+   */
+  outcome: 'found' | 'violation' | 'limit' | 'idle';
+  eventsRun: number;
+}
+
 /** Test-only commands; the worker ignores them unless it was built in e2e mode. */
 export type DebugCommand = 'hang' | 'crash';
 
@@ -87,6 +108,12 @@ export interface SimulationWorkerApi {
   advanceTo(ms: number): Frame;
   /** Runs exactly one event. */
   step(): Frame;
+  /**
+   * Runs events one at a time until one produces a trace event of one of `kinds` (or, with
+   * 'violation', a new invariant violation; any new violation stops it). Bounded: at most
+   * `maxEvents` events (capped at STEP_UNTIL_EVENT_LIMIT) and the session's work budget, so it never hangs.
+   */
+  stepUntil(kinds: StepTarget[], maxEvents: number): StepUntilResult;
   /** Moves to virtual time `ms`, backwards through a checkpoint and replay. Never stops on a violation. */
   seek(ms: number): Frame;
   /** Moves to just after event number `eventIndex`. */

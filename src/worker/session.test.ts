@@ -31,6 +31,13 @@ describe('SimulationSession', () => {
     expect(first.nodes.map((node) => node.id)).toEqual(['n1', 'n2', 'n3', 'c1']);
   });
 
+  it("describes the module's forceable timer and node selectors, so the lab offers only faults that apply", () => {
+    const result = new SimulationSession().load(pingBasic());
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.module.forceableTimer).toBe('ping');
+    expect(result.module.selectors).toEqual(['first-up']);
+  });
+
   it('refuses an invalid scenario with the field and the problem, even past the UI', () => {
     const result = new SimulationSession().load({ ...pingBasic(), module: 'no-such-module' });
     expect(result.ok).toBe(false);

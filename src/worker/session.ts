@@ -8,6 +8,7 @@ import { ScenarioError, createSimulation, type Simulation } from '../engine/inde
 import { parseScenario } from '../scenario/index';
 import {
   FRAME_TRACE_LIMIT,
+  STEP_UNTIL_EVENT_LIMIT,
   type Action,
   type Frame,
   type FrameStop,
@@ -17,6 +18,8 @@ import {
   type RunPosition,
   type Scenario,
   type SimulationSnapshot,
+  type StepTarget,
+  type StepUntilResult,
   type TraceEvent,
 } from './api';
 
@@ -27,13 +30,19 @@ export interface SessionOptions {
   workBudgetMs: number;
   /** During playback, history checkers (costly) are re-judged at most this often. */
   invariantsEveryMs: number;
+  /** stepUntil gives up (outcome 'limit') once a call has worked this long. */
+  stepUntilBudgetMs: number;
 }
 
 const DEFAULT_OPTIONS: SessionOptions = {
   wallClockMs: () => 0,
   workBudgetMs: 40,
   invariantsEveryMs: 250,
+  stepUntilBudgetMs: 1_000,
 };
+
+/** stepUntil looks at the wall clock once per this many events (reading it costs more than an event). */
+const STEP_UNTIL_CLOCK_STRIDE = 256;
 
 /** advanceTo runs in this many slices so it can stop between them when the budget runs out. */
 const ADVANCE_SLICES = 8;
@@ -69,7 +78,14 @@ export class SimulationSession {
     this.traceResetPending = true;
     this.invariantsJudgedAtEvent = -1;
     const module = simulation.module;
-    return { ok: true, module: { name: module.name, title: module.title, description: module.description }, frame: this.frame('time', null, true) };
+    const summary = {
+      name: module.name,
+      title: module.title,
+      description: module.description,
+      forceableTimer: module.forceableTimer ?? null,
+      selectors: Object.keys(module.selectors),
+    };
+    return { ok: true, module: summary, frame: this.frame('time', null, true) };
   }
 
   advanceTo(ms: number): Frame {
@@ -92,6 +108,36 @@ export class SimulationSession {
   step(): Frame {
     this.require().step();
     return this.frame('time', null, true);
+  }
+
+  stepUntil(kinds: StepTarget[], maxEvents: number): StepUntilResult {
+    const simulation = this.require();
+    const wanted = new Set<StepTarget>(kinds);
+    const limit = Number.isFinite(maxEvents) ? Math.max(1, Math.min(STEP_UNTIL_EVENT_LIMIT, Math.floor(maxEvents))) : STEP_UNTIL_EVENT_LIMIT;
+    const startedAt = this.options.wallClockMs();
+    const violationsBefore = simulation.checkers.violationTotal;
+    let eventsRun = 0;
+    let outcome: StepUntilResult['outcome'] = 'limit';
+    while (eventsRun < limit) {
+      const traceBefore = simulation.world.trace.count;
+      if (!simulation.step()) {
+        outcome = 'idle';
+        break;
+      }
+      eventsRun++;
+      if (simulation.checkers.violationTotal > violationsBefore) {
+        outcome = 'violation';
+        break;
+      }
+      if (producedWantedKind(simulation, traceBefore, wanted)) {
+        outcome = 'found';
+        break;
+      }
+      if (eventsRun % STEP_UNTIL_CLOCK_STRIDE === 0 && this.options.wallClockMs() - startedAt > this.options.stepUntilBudgetMs) break;
+    }
+    if (outcome !== 'violation') return { frame: this.frame('time', null, true), outcome, eventsRun };
+    const frame = this.frame('violation', null, true);
+    return { frame: { ...frame, violation: latestViolationMessage(frame.invariants) }, outcome, eventsRun };
   }
 
   seek(ms: number): Frame {
@@ -192,4 +238,22 @@ export class SimulationSession {
     this.invariantsJudgedAtEvent = simulation.eventIndex;
     return this.lastInvariants;
   }
+}
+
+/** Whether the trace events appended since `fromIndex` include one of the wanted kinds. */
+function producedWantedKind(simulation: Simulation, fromIndex: number, wanted: ReadonlySet<StepTarget>): boolean {
+  const count = simulation.world.trace.count;
+  if (count === fromIndex) return false;
+  return simulation.trace(fromIndex, count).some((event) => wanted.has(event.kind));
+}
+
+/** "checker: message" for the most recent violation in a report (the one just found). */
+function latestViolationMessage(invariants: readonly InvariantReport[]): string | null {
+  let latest: { event: number; text: string } | null = null;
+  for (const invariant of invariants) {
+    for (const violation of invariant.violations) {
+      if (latest === null || violation.event >= latest.event) latest = { event: violation.event, text: `${invariant.name}: ${violation.message}` };
+    }
+  }
+  return latest?.text ?? null;
 }

@@ -30,6 +30,7 @@ const api: SimulationWorkerApi = {
   load: (scenario) => session.load(scenario),
   advanceTo: (ms) => session.advanceTo(ms),
   step: () => session.step(),
+  stepUntil: (kinds, maxEvents) => session.stepUntil(kinds, maxEvents),
   seek: (ms) => session.seek(ms),
   seekEvent: (eventIndex) => session.seekEvent(eventIndex),
   restore: (position) => session.restore(position),

@@ -13,6 +13,8 @@ import { NoticeArea } from '../features/notices/NoticeArea';
 import { panelsIn, type PanelSlot } from './features';
 import { moduleView } from '../modules';
 import { DEFAULT_HASH } from '../routing/openRequest';
+import { ScenarioTools } from '../features/share/ScenarioTools';
+import { KeyboardShortcuts } from '../features/keyboard/KeyboardShortcuts';
 
 export function App({ store, controller }: { store: LabStore; controller: LabController }) {
   return (
@@ -59,6 +61,8 @@ function ShellHeader() {
           {title}
         </h1>
       )}
+      <ScenarioTools />
+      <KeyboardShortcuts />
     </header>
   );
 }

@@ -5,6 +5,11 @@
  */
 import type { ComponentType } from 'react';
 import { InvariantList } from '../features/invariants/InvariantList';
+import { NetworkPanel } from '../features/network/NetworkPanel';
+import { InFlightList } from '../features/messages/InFlightList';
+import { InspectorPanel } from '../features/inspector/InspectorPanel';
+import { SpaceTimePanel } from '../features/spacetime/SpaceTimePanel';
+import { ChartsPanel } from '../features/chartsPanel/ChartsPanel';
 
 export type PanelSlot = 'side' | 'bottom';
 
@@ -15,7 +20,14 @@ export interface FeaturePanel {
   Component: ComponentType;
 }
 
-export const featurePanels: readonly FeaturePanel[] = [{ id: 'invariants', title: 'Invariants', slot: 'side', Component: InvariantList }];
+export const featurePanels: readonly FeaturePanel[] = [
+  { id: 'invariants', title: 'Invariants', slot: 'side', Component: InvariantList },
+  { id: 'inspector', title: 'Inspector', slot: 'side', Component: InspectorPanel },
+  { id: 'network', title: 'Network', slot: 'side', Component: NetworkPanel },
+  { id: 'messages', title: 'Messages in flight', slot: 'side', Component: InFlightList },
+  { id: 'spacetime', title: 'Space-time diagram', slot: 'bottom', Component: SpaceTimePanel },
+  { id: 'charts', title: 'Charts', slot: 'bottom', Component: ChartsPanel },
+];
 
 export function panelsIn(slot: PanelSlot): readonly FeaturePanel[] {
   return featurePanels.filter((panel) => panel.slot === slot);

@@ -11,7 +11,11 @@
 import { WorkerLostError, type SimulationClient } from '../bridge/simulationClient';
 import type { Action, DebugCommand, Frame, Scenario, SimulationWorkerApi } from '../../worker/api';
 import { DEFAULT_HASH, resolveLocationHash, type FetchText } from '../routing/openRequest';
-import { labUpdates, type LabStore, type Notice, type ProblemReport } from '../store/labStore';
+import { encodeScenarioHash } from '../../scenario/index';
+import type { HistoryRecord, TraceEvent } from '../../worker/api';
+import type { ImportedTraceView } from '../store/labStore';
+import { isBehind, labUpdates, type LabStore, type Notice, type ProblemReport } from '../store/labStore';
+import type { StepTarget, StepUntilResult } from '../../worker/api';
 import { PlaybackLoop, type AnimationScheduler } from './playbackLoop';
 
 export interface LabEnvironment {
@@ -24,6 +28,9 @@ export interface LabEnvironment {
 
 type Method = keyof SimulationWorkerApi;
 type Answer<M extends Method> = Awaited<ReturnType<SimulationWorkerApi[M]>>;
+
+/** How far "step to the next event of a kind" looks before giving up, in events. */
+const STEP_UNTIL_DEFAULT_EVENTS = 200_000;
 
 /** After this many worker losses in one run, recovery gives up: the run itself probably breaks the worker. */
 const MAXIMUM_RECOVERIES = 3;
@@ -76,6 +83,7 @@ export class LabController {
     if (!loaded.ok) return this.showProblems({ title: 'This scenario cannot run', errors: loaded.errors });
     this.recoveryScenario = plan.scenario;
     this.recoveriesThisRun = 0;
+    this.store.setState({ openedScenario: plan.scenario });
     this.update(labUpdates.loaded(loaded.module, plan.scenario.title ?? null, loaded.frame));
     if (plan.viewAtMs !== null) {
       // A shared time: show exactly that instant, paused (the same run the CLI computes with --until).
@@ -135,9 +143,87 @@ export class LabController {
   async apply(action: Action): Promise<void> {
     const frame = await this.call('apply', action);
     if (frame === null) return;
+    const before = this.store.getState();
+    // Acting behind the furthest point reached forks the timeline (the engine drops the old future's perturbations).
+    const forked = isBehind(frame, before.furthestTimeMs, before.furthestEventIndex);
     this.receive(frame);
+    if (forked) {
+      this.update(labUpdates.forked(this.store.getState(), frame));
+      this.notify('info', `Forked at t=${formatForkTime(frame.timeMs)} ms: later perturbations discarded`);
+    }
     const scenario = await this.call('currentScenario');
     if (scenario !== null) this.recoveryScenario = scenario;
+  }
+
+  // --- Playback: stepping by kind, by event, and selection -----------------------------------------
+
+  /** Runs to the next event that produces one of `kinds` (bounded by `maxEvents`); says so when none came. */
+  async stepUntil(kinds: StepTarget[], maxEvents = STEP_UNTIL_DEFAULT_EVENTS): Promise<StepUntilResult['outcome'] | null> {
+    this.pause();
+    const result = await this.call('stepUntil', kinds, maxEvents);
+    if (result === null) return null;
+    this.receive(result.frame);
+    if (result.outcome === 'limit') this.notify('info', `No ${kinds.join(' or ')} event in the next ${result.eventsRun.toLocaleString('en')} events; stopped at ${formatTime(result.frame.timeMs)}.`);
+    if (result.outcome === 'idle') this.notify('info', `Nothing is left to run: no ${kinds.join(' or ')} event came.`);
+    return result.outcome;
+  }
+
+  /** Moves to just after event number `eventIndex` (backwards through a checkpoint and replay). */
+  async seekEvent(eventIndex: number): Promise<void> {
+    const frame = await this.call('seekEvent', Math.max(0, Math.floor(eventIndex)));
+    if (frame !== null) this.receive(frame);
+  }
+
+  /** One event back: replays the run to the event before the current one. */
+  async stepBack(): Promise<void> {
+    this.pause();
+    const eventIndex = this.store.getState().frame?.eventIndex ?? 0;
+    if (eventIndex > 0) await this.seekEvent(eventIndex - 1);
+  }
+
+  selectMessage(messageId: number | null): void {
+    this.update(labUpdates.selectMessage(messageId));
+  }
+
+  setStepTarget(target: StepTarget): void {
+    this.update(labUpdates.stepTarget(target));
+  }
+
+  // --- Sharing, export, import and settings ----------------------------------------------------------
+
+  /** The scenario plus every perturbation on the current timeline (what a shared link carries). */
+  currentScenario(viewAtMs?: number): Promise<Scenario | null> {
+    return this.call('currentScenario', viewAtMs);
+  }
+
+  /** Trace events with index in [fromIndex, toIndex), as far as the worker still keeps them. */
+  traceWindow(fromIndex: number, toIndex: number): Promise<TraceEvent[] | null> {
+    return this.call('traceWindow', fromIndex, toIndex);
+  }
+
+  history(): Promise<HistoryRecord[] | null> {
+    return this.call('history');
+  }
+
+  /** Opens a validated scenario as a new run by putting it in the address (#s=…), so the URL always says what runs. */
+  openScenario(scenario: Scenario, viewAtMs?: number): void {
+    const hash = encodeScenarioHash(scenario, viewAtMs);
+    const location = this.environment.location;
+    if (location.hash() === hash) void this.openHash(hash);
+    else location.setHash(hash);
+  }
+
+  /** Shows what is wrong with some input (a file, a setting); the current run stays in the worker. */
+  reportProblems(report: ProblemReport): void {
+    this.showProblems(report);
+  }
+
+  showImportedTrace(view: ImportedTraceView | null): void {
+    this.store.setState({ importedTrace: view });
+  }
+
+  announce(tone: Notice['tone'], text: string): void {
+    this.notify(tone, text);
   }
 
   dismissNotice(id: Notice['id']): void {
@@ -251,6 +337,11 @@ export class LabController {
 
 export function formatTime(ms: number): string {
   return `${(ms / 1000).toFixed(3)} s`;
+}
+
+/** Milliseconds with at most three decimals, without trailing zeros: 1234.5 → "1234.5". */
+function formatForkTime(ms: number): string {
+  return String(Math.round(ms * 1000) / 1000);
 }
 
 function capitalize(text: string): string {

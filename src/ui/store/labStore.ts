@@ -7,7 +7,7 @@
  * Stores come from a factory: one per app instance (and per test), never a module global.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Frame, ModuleSummary, ScenarioProblemView, TraceEvent } from '../../worker/api';
+import type { Frame, ModuleSummary, Scenario, ScenarioProblemView, StepTarget, TraceEvent } from '../../worker/api';
 
 export type RunStatus = 'idle' | 'loading' | 'ready' | 'restoring' | 'failed';
 
@@ -36,6 +36,34 @@ export interface LabState {
   problems: ProblemReport | null;
   notices: readonly Notice[];
   selectedNodeId: string | null;
+  /** The scenario the current run was opened from (before live perturbations); the settings panel edits it. */
+  openedScenario: Scenario | null;
+  /** A trace file the user imported, shown read-only beside the run (export panel). */
+  importedTrace: ImportedTraceView | null;
+  /** The furthest position reached on this timeline: the scrubber spans 0 … furthestTimeMs. A fork shrinks it to the fork point. */
+  furthestTimeMs: number;
+  furthestEventIndex: number;
+  /** The message shown in the inspector and highlighted in the views (shared by the canvas and the diagram). */
+  selectedMessageId: number | null;
+  /** What "step to the next event of a kind" looks for (the playback bar's choice, also used by Shift+→). */
+  stepTarget: StepTarget;
+  /** Chart samples, one per frame (thinned when long), oldest first; reset on load, cut back on a fork. */
+  chartSamples: readonly ChartSample[];
+}
+
+/** Figures read from one frame for the charts: cumulative counters and module values by series name. */
+export interface ChartSample {
+  timeMs: number;
+  values: Readonly<Record<string, number>>;
+}
+
+/** An imported trace file: its events as written, never fed to the engine. */
+export interface ImportedTraceView {
+  fileName: string;
+  atMs: number;
+  traceHash: string | null;
+  nodes: readonly string[];
+  trace: readonly TraceEvent[];
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -56,6 +84,13 @@ export const INITIAL_LAB_STATE: LabState = {
   problems: null,
   notices: [],
   selectedNodeId: null,
+  openedScenario: null,
+  importedTrace: null,
+  furthestTimeMs: 0,
+  furthestEventIndex: 0,
+  selectedMessageId: null,
+  stepTarget: 'state',
+  chartSamples: [],
 };
 
 export function createLabStore(initial: Partial<LabState> = {}): LabStore {
@@ -71,14 +106,47 @@ export const labUpdates = {
   },
 
   loaded(module: ModuleSummary, scenarioTitle: string | null, frame: Frame): Partial<LabState> {
-    return { status: 'ready', module, scenarioTitle, frame, trace: frame.newTrace, problems: null, selectedNodeId: null };
+    return {
+      status: 'ready',
+      module,
+      scenarioTitle,
+      frame,
+      trace: frame.newTrace,
+      problems: null,
+      selectedNodeId: null,
+      selectedMessageId: null,
+      furthestTimeMs: frame.timeMs,
+      furthestEventIndex: frame.eventIndex,
+      chartSamples: [],
+    };
   },
 
   /** The mirror is replaced wholesale; the trace window grows by the frame's new events. */
   frame(state: LabState, frame: Frame): Partial<LabState> {
     const trace = frame.traceReset ? frame.newTrace : appendWindow(state.trace, frame.newTrace);
     const stoppedByViolation = frame.stoppedBy === 'violation';
-    return { frame, trace, playing: stoppedByViolation ? false : state.playing };
+    const furthest = isBeyond(frame, state.furthestTimeMs, state.furthestEventIndex) ? { furthestTimeMs: frame.timeMs, furthestEventIndex: frame.eventIndex } : {};
+    return { frame, trace, playing: stoppedByViolation ? false : state.playing, ...furthest };
+  },
+
+  /**
+   * An action applied in the past forked the timeline: what lay beyond this point no longer
+   * exists, so the scrubber ends here and chart samples after it go.
+   */
+  forked(state: LabState, frame: Frame): Partial<LabState> {
+    return {
+      furthestTimeMs: frame.timeMs,
+      furthestEventIndex: frame.eventIndex,
+      chartSamples: state.chartSamples.filter((sample) => sample.timeMs <= frame.timeMs),
+    };
+  },
+
+  selectMessage(messageId: number | null): Partial<LabState> {
+    return { selectedMessageId: messageId };
+  },
+
+  stepTarget(target: StepTarget): Partial<LabState> {
+    return { stepTarget: target };
   },
 
   problems(report: ProblemReport): Partial<LabState> {
@@ -103,6 +171,16 @@ export const labUpdates = {
     return { notices: state.notices.filter((notice) => notice.id !== id) };
   },
 };
+
+/** Whether the run at `position` is past the furthest point (later in time, or later at the same time). */
+export function isBeyond(position: { timeMs: number; eventIndex: number }, furthestTimeMs: number, furthestEventIndex: number): boolean {
+  return position.timeMs > furthestTimeMs || (position.timeMs === furthestTimeMs && position.eventIndex > furthestEventIndex);
+}
+
+/** Whether the run at `position` is behind the furthest point reached: acting there forks the timeline. */
+export function isBehind(position: { timeMs: number; eventIndex: number }, furthestTimeMs: number, furthestEventIndex: number): boolean {
+  return position.timeMs < furthestTimeMs || (position.timeMs === furthestTimeMs && position.eventIndex < furthestEventIndex);
+}
 
 function appendWindow(kept: readonly TraceEvent[], added: readonly TraceEvent[]): readonly TraceEvent[] {
   if (added.length === 0) return kept;

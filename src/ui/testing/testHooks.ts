@@ -5,7 +5,7 @@
  */
 import type { LabController } from '../controller/labController';
 import type { LabStore } from '../store/labStore';
-import type { Action } from '../../worker/api';
+import type { Action, Scenario } from '../../worker/api';
 
 export interface FaultlineTestHooks {
   hangWorker(): void;
@@ -14,6 +14,8 @@ export interface FaultlineTestHooks {
   workerGeneration(): number;
   /** Applies a perturbation as a click in the lab would (until the lab's fault controls exist). */
   apply(action: Action): Promise<void>;
+  /** The scenario plus every perturbation on the current timeline, as the worker reports it (for replay oracles). */
+  currentScenario(viewAtMs?: number): Promise<Scenario | null>;
 }
 
 declare global {
@@ -30,5 +32,6 @@ export function installTestHooks(controller: LabController, _store: LabStore): v
     setCallTimeout: (ms) => controller.setCallTimeout(ms),
     workerGeneration: () => controller.workerGeneration,
     apply: (action) => controller.apply(action),
+    currentScenario: (viewAtMs) => controller.currentScenario(viewAtMs),
   };
 }

@@ -64,7 +64,7 @@ export function MermaidExport({ trace, nodes, fromMs, toMs, maxMessages, include
 
   return (
     <div className={['faultline-mermaid', className].filter(Boolean).join(' ')}>
-      <div className="faultline-mermaid__diagram" ref={diagramRef} role="img" aria-label={`Sequence diagram from ${fromMs} ms to ${toMs} ms`} aria-busy={render.status === 'rendering'} />
+      <div className="faultline-mermaid__diagram" data-testid="mermaid-diagram" data-render-status={render.status} ref={diagramRef} role="img" aria-label={`Sequence diagram from ${fromMs} ms to ${toMs} ms`} aria-busy={render.status === 'rendering'} />
       {render.status === 'rendering' && <p className="faultline-mermaid__status">Rendering diagram…</p>}
       {render.status === 'failed' && (
         <p className="faultline-mermaid__status faultline-mermaid__status--error" role="alert">
@@ -74,12 +74,12 @@ export function MermaidExport({ trace, nodes, fromMs, toMs, maxMessages, include
       <label className="faultline-mermaid__label" htmlFor={textId}>
         Mermaid source
       </label>
-      <textarea id={textId} className="faultline-mermaid__text" readOnly value={source} rows={Math.min(16, source.split('\n').length)} spellCheck={false} />
+      <textarea id={textId} className="faultline-mermaid__text" data-testid="mermaid-text" readOnly value={source} rows={Math.min(16, source.split('\n').length)} spellCheck={false} />
       <div className="faultline-mermaid__actions">
-        <button type="button" onClick={copyText}>
+        <button type="button" className="button" data-testid="mermaid-copy" onClick={copyText}>
           Copy Mermaid text
         </button>
-        <span role="status" aria-live="polite">
+        <span role="status" aria-live="polite" data-testid="mermaid-copy-status">
           {copy === 'copied' ? 'Copied.' : copy === 'failed' ? 'Copy failed: select the text and copy it by hand.' : ''}
         </span>
       </div>

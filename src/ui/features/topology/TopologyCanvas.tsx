@@ -1,44 +1,142 @@
 /**
- * The topology canvas: React Flow drawing the cluster. The flow graph is remapped only when
- * the topology changes (flowStructureKey); per-frame changes reach the node cards through
- * their own store selectors, so an ordinary frame does not rebuild the graph.
+ * The topology canvas: React Flow drawing the cluster, the messages-in-flight overlay, and
+ * the fault tools (node and link menus, partition drawing, the selected message's card).
+ *
+ * The flow graph is remapped only when the topology changes (flowStructureKey); per-frame
+ * changes reach node cards and links through their own store selectors, and messages
+ * through the overlay's direct subscription, so an ordinary frame does not rebuild the graph.
+ *
+ * Opening menus: click or right-click a node or a link; with the keyboard, focus a node or
+ * link (Tab) and press Enter or the context-menu key. While a partition is being drawn, a
+ * node click (or Enter) puts the node in the next group instead.
  */
-import { useMemo } from 'react';
-import { Background, Controls, ReactFlow, type NodeTypes } from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { Background, Controls, ReactFlow, type Edge, type EdgeTypes, type Node, type NodeTypes } from '@xyflow/react';
 import { useLab, useLabStore } from '../../store/LabContext';
+import { labUpdates } from '../../store/labStore';
+import { LinkMenu } from '../faults/LinkMenu';
+import { NodeMenu } from '../faults/NodeMenu';
+import { PartitionToolbar } from '../faults/PartitionToolbar';
+import { PartitionDraftContext, createPartitionDraftStore, partitionDraftUpdates } from '../faults/partitionDraft';
+import type { MenuPlacement } from '../faults/FaultMenu';
+import { MessageCard } from '../messages/MessageCard';
+import { LinkEdge } from './LinkEdge';
+import { MessageOverlay } from './MessageOverlay';
 import { SimulationFlowNode } from './SimulationFlowNode';
 import { flowStructureKey, snapshotToFlow } from './snapshotToFlow';
+import '../timeline/timeline.css';
+import '../faults/faults.css';
+import '../messages/messages.css';
+import './topology.css';
 
 const nodeTypes: NodeTypes = { simulationNode: SimulationFlowNode };
+const edgeTypes: EdgeTypes = { link: LinkEdge };
+
+type OpenMenu = ({ kind: 'node'; nodeId: string } | { kind: 'link'; a: string; b: string }) & { placement: MenuPlacement };
+
+/** Room a menu needs, so one opened near the right or bottom edge stays inside the canvas. */
+const MENU_WIDTH = 250;
+const MENU_HEIGHT = 330;
 
 export function TopologyCanvas() {
   const store = useLabStore();
+  const [draft] = useState(createPartitionDraftStore);
+  const [menu, setMenu] = useState<OpenMenu | null>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
   const structure = useLab((state) => flowStructureKey(state.frame));
   const flow = useMemo(() => {
     const frame = store.getState().frame;
     return frame === null || structure === '' ? { nodes: [], edges: [] } : snapshotToFlow(frame);
     // The structure key stands for everything snapshotToFlow reads from the frame.
   }, [store, structure]);
+
+  const placeAt = useCallback((clientX: number, clientY: number): MenuPlacement => {
+    const bounds = containerRef.current?.getBoundingClientRect();
+    if (bounds === undefined) return { x: 0, y: 0 };
+    const clamp = (value: number, size: number, room: number): number => Math.max(4, Math.min(value, size - room - 4));
+    return { x: clamp(clientX - bounds.left, bounds.width, MENU_WIDTH), y: clamp(clientY - bounds.top, bounds.height, MENU_HEIGHT) };
+  }, []);
+
+  const openNode = useCallback(
+    (nodeId: string, clientX: number, clientY: number, fromMenuKey: boolean): void => {
+      if (draft.getState().drawing && !fromMenuKey) {
+        draft.setState(partitionDraftUpdates.toggle(draft.getState(), nodeId));
+        return;
+      }
+      store.setState({ selectedNodeId: nodeId });
+      setMenu({ kind: 'node', nodeId, placement: placeAt(clientX, clientY) });
+    },
+    [draft, store, placeAt],
+  );
+
+  const onNodeClick = (event: MouseEvent, node: Node): void => openNode(node.id, event.clientX, event.clientY, false);
+  const onNodeContextMenu = (event: MouseEvent, node: Node): void => {
+    event.preventDefault();
+    openNode(node.id, event.clientX, event.clientY, true);
+  };
+  const onEdgeClick = (event: MouseEvent, edge: Edge): void => {
+    setMenu({ kind: 'link', a: edge.source, b: edge.target, placement: placeAt(event.clientX, event.clientY) });
+  };
+  const onPaneClick = (): void => {
+    setMenu(null);
+    if (store.getState().selectedMessageId !== null) store.setState(labUpdates.selectMessage(null));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key !== 'Enter' && event.key !== 'ContextMenu' && !(event.key === 'F10' && event.shiftKey)) return;
+    const element = (event.target as Element).closest('.react-flow__node, .react-flow__edge');
+    const id = element?.getAttribute('data-id');
+    if (element === null || element === undefined || id === null || id === undefined) return;
+    event.preventDefault();
+    const bounds = element.getBoundingClientRect();
+    if (element.classList.contains('react-flow__node')) {
+      openNode(id, bounds.left + bounds.width * 0.6, bounds.top + bounds.height * 0.5, event.key !== 'Enter');
+      return;
+    }
+    const edge = flow.edges.find((candidate) => candidate.id === id);
+    if (edge !== undefined) setMenu({ kind: 'link', a: edge.source, b: edge.target, placement: placeAt(bounds.left + bounds.width / 2, bounds.top + bounds.height / 2) });
+  };
+
+  const closeMenu = useCallback(() => setMenu(null), []);
+
   return (
-    <div className="topology" data-testid="topology-canvas">
-      <ReactFlow
-        key={structure.split('|')[0]}
-        nodes={flow.nodes}
-        edges={flow.edges}
-        nodeTypes={nodeTypes}
-        colorMode="system"
-        fitView
-        fitViewOptions={{ padding: 0.2 }}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        minZoom={0.2}
-        maxZoom={2.5}
-        aria-label="Cluster topology"
-      >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false} position="bottom-right" />
-      </ReactFlow>
-    </div>
+    <PartitionDraftContext.Provider value={draft}>
+      <div className="topology topology--with-tools" data-testid="topology-canvas" ref={containerRef} onKeyDown={onKeyDown}>
+        <PartitionToolbar />
+        <div className="topology__flow">
+          <ReactFlow
+            key={structure.split('|')[0]}
+            nodes={flow.nodes}
+            edges={flow.edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            colorMode="system"
+            fitView
+            fitViewOptions={{ padding: 0.2 }}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            edgesFocusable
+            minZoom={0.2}
+            maxZoom={2.5}
+            onNodeClick={onNodeClick}
+            onNodeContextMenu={onNodeContextMenu}
+            onEdgeClick={onEdgeClick}
+            onEdgeContextMenu={(event, edge) => {
+              event.preventDefault();
+              onEdgeClick(event, edge);
+            }}
+            onPaneClick={onPaneClick}
+            aria-label="Cluster topology"
+          >
+            <Background gap={24} size={1} />
+            <Controls showInteractive={false} position="bottom-right" />
+            <MessageOverlay />
+          </ReactFlow>
+          <MessageCard />
+        </div>
+        {menu?.kind === 'node' && <NodeMenu nodeId={menu.nodeId} placement={menu.placement} onClose={closeMenu} />}
+        {menu?.kind === 'link' && <LinkMenu a={menu.a} b={menu.b} placement={menu.placement} onClose={closeMenu} />}
+      </div>
+    </PartitionDraftContext.Provider>
   );
 }

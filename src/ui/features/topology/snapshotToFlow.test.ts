@@ -36,10 +36,12 @@ describe('snapshotToFlow', () => {
     }
   });
 
-  it('draws one edge per pair of servers and none to clients', () => {
+  it('draws one edge per pair of servers and one per client–server pair, none between clients', () => {
     const { edges } = snapshotToFlow(topology(4, 2));
-    expect(edges).toHaveLength(6);
-    expect(edges.every((edge) => edge.source.startsWith('n') && edge.target.startsWith('n'))).toBe(true);
+    expect(edges).toHaveLength(6 + 2 * 4);
+    expect(edges.filter((edge) => edge.source.startsWith('c') && edge.target.startsWith('c'))).toEqual([]);
+    expect(edges.map((edge) => edge.id)).toContain('link:c2:n4');
+    expect(edges.every((edge) => edge.type === 'link')).toBe(true);
   });
 
   it('marks a link cut both ways, cut one way, held or healthy', () => {

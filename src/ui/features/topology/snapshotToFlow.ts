@@ -1,21 +1,22 @@
 /**
  * The pure mapping from a simulation frame to React Flow's nodes and edges (style.md §11).
- * Servers sit on a circle, clients in a row beneath it; one edge per pair of servers shows
- * the state of both directions of that link. Node *contents* are not in here: each card
+ * Servers sit on a circle, clients in a row beneath it; one edge per pair of servers and per
+ * client–server pair shows the state of both directions of that link (clients talk only to
+ * servers, so client–client pairs get no edge). Node *contents* are not in here: each card
  * reads its own node from the store, so a frame re-renders cards, not the whole graph.
  * The result depends only on the topology (ids, kinds, cut and held links), which
  * `flowStructureKey` summarises so the canvas can skip remapping on ordinary frames.
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { NetworkDescription, NodeSnapshotView } from '../../../worker/api';
+import { directionState, linkCondition, type LinkCondition } from './linkState';
+
+export type { LinkCondition };
 
 export interface FlowNodeData extends Record<string, unknown> {
   nodeId: string;
   kind: NodeSnapshotView['kind'];
 }
-
-/** How a link between two servers is doing, looking at both directions. */
-export type LinkCondition = 'healthy' | 'cut-one-way' | 'cut' | 'held';
 
 export interface FlowEdgeData extends Record<string, unknown> {
   condition: LinkCondition;
@@ -49,7 +50,7 @@ export function snapshotToFlow(input: FlowTopologyInput): { nodes: Node<FlowNode
     const x = (index - (clients.length - 1) / 2) * CLIENT_SPACING;
     nodes.push(flowNode(node, x, clientsTop));
   });
-  return { nodes, edges: serverEdges(servers, input.network) };
+  return { nodes, edges: linkEdges(servers, clients, input.network) };
 }
 
 function flowNode(node: Pick<NodeSnapshotView, 'id' | 'kind'>, centerX: number, centerY: number): Node<FlowNodeData> {
@@ -62,30 +63,43 @@ function flowNode(node: Pick<NodeSnapshotView, 'id' | 'kind'>, centerX: number, 
   };
 }
 
-function serverEdges(servers: ReadonlyArray<Pick<NodeSnapshotView, 'id'>>, network: FlowTopologyInput['network']): Edge<FlowEdgeData>[] {
-  const cut = new Set(network.cut.map((link) => `${link.from}→${link.to}`));
-  const held = new Set(network.held.map((link) => `${link.from}→${link.to}`));
-  const edges: Edge<FlowEdgeData>[] = [];
-  for (let first = 0; first < servers.length; first++) {
-    for (let second = first + 1; second < servers.length; second++) {
-      const source = (servers[first] as { id: string }).id;
-      const target = (servers[second] as { id: string }).id;
-      const directions = [`${source}→${target}`, `${target}→${source}`];
-      const cutDirections = directions.filter((direction) => cut.has(direction));
-      const isHeld = directions.some((direction) => held.has(direction));
-      const condition: LinkCondition = cutDirections.length === 2 ? 'cut' : cutDirections.length === 1 ? 'cut-one-way' : isHeld ? 'held' : 'healthy';
-      edges.push({
-        id: `link:${source}:${target}`,
-        source,
-        target,
-        type: 'straight',
-        className: `link link--${condition}`,
-        data: { condition, cutDirections },
-        ariaLabel: `link ${source}–${target}: ${condition.replace(/-/g, ' ')}`,
-      });
-    }
-  }
-  return edges;
+/** Every pair of servers, then every client with every server. */
+function linkPairs(servers: readonly string[], clients: readonly string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  servers.forEach((source, first) => servers.slice(first + 1).forEach((target) => pairs.push([source, target])));
+  for (const client of clients) for (const server of servers) pairs.push([client, server]);
+  return pairs;
+}
+
+function linkEdges(
+  servers: ReadonlyArray<Pick<NodeSnapshotView, 'id'>>,
+  clients: ReadonlyArray<Pick<NodeSnapshotView, 'id'>>,
+  network: FlowTopologyInput['network'],
+): Edge<FlowEdgeData>[] {
+  const clientIds = new Set(clients.map((node) => node.id));
+  const pairs = linkPairs(
+    servers.map((node) => node.id),
+    clients.map((node) => node.id),
+  );
+  return pairs.map(([source, target]) => {
+    const forward = directionState(network, source, target);
+    const backward = directionState(network, target, source);
+    const condition = linkCondition(forward, backward);
+    const cutDirections = [
+      ...(forward === 'cut' ? [`${source}→${target}`] : []),
+      ...(backward === 'cut' ? [`${target}→${source}`] : []),
+    ];
+    return {
+      id: `link:${source}:${target}`,
+      source,
+      target,
+      type: 'link',
+      className: `link link--${condition}${clientIds.has(source) ? ' link--client' : ''}`,
+      data: { condition, cutDirections },
+      interactionWidth: 14,
+      ariaLabel: `link ${source}–${target}: ${condition.replace(/-/g, ' ')}${cutDirections.length === 1 ? ` (${cutDirections[0]})` : ''}`,
+    };
+  });
 }
 
 /** A string that changes exactly when snapshotToFlow's output would. */

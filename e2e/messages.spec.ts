@@ -1,0 +1,79 @@
+/**
+ * The network panel and the in-flight message list, in a real Chromium: sliders apply one
+ * network action when released, presets are single engine actions, and a message picked
+ * from the list (the keyboard's way in) can be duplicated. The engine side is a replay in
+ * Node of the example plus the same actions (e2e/faultOracle.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import type { Action } from '../src/engine/index';
+import type { FaultOracleAnswer, FaultOracleRequest } from './faultOracle';
+import { ROOT, expectTime, shownTimeMs } from './support';
+
+test.use({ viewport: { width: 1600, height: 1400 } });
+
+function faultOracle(request: FaultOracleRequest): FaultOracleAnswer {
+  const output = execFileSync('npx', ['tsx', 'e2e/faultOracle.ts'], { cwd: ROOT, encoding: 'utf8', input: JSON.stringify(request) });
+  return JSON.parse(output) as FaultOracleAnswer;
+}
+
+async function openPaused(page: Page, atMs: number): Promise<{ at: number; afterEvent: number }> {
+  await page.goto(`/#scenario=ping-basic&t=${atMs}`);
+  await expectTime(page, atMs);
+  await expect(page.getByTestId('network-panel')).toBeVisible();
+  return { at: await shownTimeMs(page), afterEvent: Number(await page.getByTestId('event-count').textContent()) };
+}
+
+async function expectEngineHash(page: Page, actions: Action[], untilMs: number): Promise<FaultOracleAnswer> {
+  const expected = faultOracle({ example: 'ping-basic', actions, untilMs });
+  await expect(page.getByTestId('trace-hash')).toHaveText(expected.traceHash);
+  return expected;
+}
+
+test('a latency slider sends one network action per release, and shows the run’s value', async ({ page }) => {
+  const at = await openPaused(page, 600);
+  const value = page.getByTestId('network-latencyMs-value');
+  await expect(value).toHaveText('10 ms');
+  await page.getByTestId('network-latencyMs').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(value).toHaveText('11 ms');
+  await expectEngineHash(page, [{ type: 'network', latencyMs: 11, ...at }], at.at);
+});
+
+test('presets: flaky network, split brain and isolate are single engine actions', async ({ page }) => {
+  const at = await openPaused(page, 600);
+  await page.getByTestId('preset-flaky').click();
+  await expect(page.getByTestId('network-lossRatio-value')).toHaveText('20 %');
+  await expect(page.getByTestId('network-duplicationRatio-value')).toHaveText('5 %');
+  const flaky: Action = { type: 'network', lossRatio: 0.2, duplicationRatio: 0.05, jitterMs: 10, ...at };
+  await expectEngineHash(page, [flaky], at.at);
+
+  await page.getByTestId('preset-split-brain').click();
+  await expect(page.getByTestId('node-n3')).toHaveAttribute('data-partition-group', '1');
+  const split: Action = { type: 'partition', groups: [['n1', 'n2', 'c1'], ['n3']], ...at };
+  await expectEngineHash(page, [flaky, split], at.at);
+
+  await page.getByTestId('preset-heal').click();
+  await expect(page.getByTestId('node-n3')).not.toHaveAttribute('data-partition-group', /.*/);
+  // Selecting a node on the canvas makes it the preset's target.
+  await page.getByTestId('node-n2').click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('preset-isolate')).toHaveText('Isolate n2');
+  await page.getByTestId('preset-isolate').click();
+  await expect(page.getByTestId('node-n2')).toHaveAttribute('data-partition-group', /\d/);
+  const engine = await expectEngineHash(page, [flaky, split, { type: 'heal', ...at }, { type: 'isolate', node: 'n2', ...at }], at.at);
+  expect(engine.cut).toContain('n1>n2');
+});
+
+test('pick a message from the in-flight list and duplicate it', async ({ page }) => {
+  const at = await openPaused(page, 628);
+  const before = faultOracle({ example: 'ping-basic', actions: [], untilMs: 628 });
+  const first = before.inFlight[0]!;
+  await page.getByTestId(`in-flight-${first.id}`).click();
+  await expect(page.getByTestId('message-card')).toBeVisible();
+  await expect(page.locator(`circle[data-message-id="${first.id}"]`)).toHaveClass(/message-dot--selected/);
+  await page.getByTestId('message-duplicate').click();
+  await expect(page.locator('circle[data-message-id]')).toHaveCount(before.inFlight.length + 1);
+  const engine = await expectEngineHash(page, [{ type: 'duplicate', message: first.id, ...at }], at.at);
+  expect(engine.inFlight).toHaveLength(before.inFlight.length + 1);
+});

@@ -1,0 +1,50 @@
+/**
+ * Messages in flight as a list of buttons: the keyboard and screen-reader way to pick a
+ * message (the canvas dots are for the mouse). Selecting one pauses the run and opens its
+ * card on the canvas. Long lists are cut to the first few; the count says how many there are.
+ */
+import { useLab, useLabController, useLabStore } from '../../store/LabContext';
+import { labUpdates } from '../../store/labStore';
+import { messageColorCss } from '../timeline/messageColors';
+import './messages.css';
+
+const LIST_LIMIT = 40;
+
+export function InFlightList() {
+  const store = useLabStore();
+  const controller = useLabController();
+  const inFlight = useLab((state) => state.frame?.inFlight ?? null);
+  const selectedId = useLab((state) => state.selectedMessageId);
+  if (inFlight === null) return null;
+  const shown = inFlight.slice(0, LIST_LIMIT);
+  return (
+    <div className="in-flight" data-testid="in-flight">
+      <p className="in-flight__count muted" aria-live="off">
+        {inFlight.length === 0 ? 'Nothing in flight.' : `${inFlight.length} in flight${inFlight.length > shown.length ? `, first ${shown.length} listed` : ''}.`}
+      </p>
+      <ul className="in-flight__list">
+        {shown.map((message) => (
+          <li key={message.id}>
+            <button
+              type="button"
+              className="in-flight__item"
+              aria-pressed={message.id === selectedId}
+              data-testid={`in-flight-${message.id}`}
+              onClick={() => {
+                controller.pause();
+                store.setState(labUpdates.selectMessage(message.id));
+              }}
+            >
+              <span className="in-flight__swatch" style={{ background: messageColorCss(message.type) }} aria-hidden="true" />
+              <span className="in-flight__type">{message.type}</span>
+              <span className="in-flight__route">
+                {message.from}→{message.to}
+              </span>
+              {message.held && <span className="in-flight__held">held</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The React binding of the message layer: an SVG in React Flow's viewport portal (so it
+ * follows pan and zoom with no work of ours), redrawn from a direct store subscription on
+ * each frame rather than through React renders. Node rectangles come from React Flow's
+ * measurements, the same ones the link lanes use, so messages ride exactly on the lanes.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ViewportPortal, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
+import { useLabController, useLabStore } from '../../store/LabContext';
+import { labUpdates } from '../../store/labStore';
+import type { NodeRect } from './laneGeometry';
+import { internalNodeRect } from './LinkEdge';
+import { messageMarks } from './messagePositions';
+import { createMessageLayer } from './messageLayer';
+
+/** "id:x,y,w,h;…" — a primitive, so the selector re-renders only when a node moves or resizes. */
+function rectsKey(state: ReactFlowState): string {
+  const parts: string[] = [];
+  for (const node of state.nodeLookup.values()) {
+    const rect = internalNodeRect(node);
+    if (rect !== null) parts.push(`${node.id}:${rect.x},${rect.y},${rect.width},${rect.height}`);
+  }
+  return parts.join(';');
+}
+
+function parseRects(key: string): Map<string, NodeRect> {
+  const rects = new Map<string, NodeRect>();
+  for (const part of key.split(';')) {
+    if (part === '') continue;
+    const [id, numbers] = part.split(':');
+    const [x, y, width, height] = (numbers ?? '').split(',').map(Number);
+    rects.set(id as string, { x: x ?? 0, y: y ?? 0, width: width ?? 0, height: height ?? 0 });
+  }
+  return rects;
+}
+
+function useReducedMotion(): boolean {
+  const query = '(prefers-reduced-motion: reduce)';
+  const [reduced, setReduced] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const listener = (): void => setReduced(list.matches);
+    list.addEventListener('change', listener);
+    return () => list.removeEventListener('change', listener);
+  }, []);
+  return reduced;
+}
+
+export function MessageOverlay() {
+  const store = useLabStore();
+  const controller = useLabController();
+  const key = useFlowStore(rectsKey);
+  const rects = useMemo(() => parseRects(key), [key]);
+  const reducedMotion = useReducedMotion();
+  const groupRef = useRef<SVGGElement>(null);
+
+  useEffect(() => {
+    const group = groupRef.current;
+    if (group === null) return;
+    const layer = createMessageLayer(group, (messageId) => {
+      // Acting on a message needs the world to hold still.
+      controller.pause();
+      store.setState(labUpdates.selectMessage(messageId));
+    });
+    const draw = (): void => {
+      const { frame, selectedMessageId } = store.getState();
+      if (frame === null) return layer.draw([], null, () => '');
+      const byId = new Map(frame.inFlight.map((message) => [message.id, message]));
+      const describe = (id: number): string => {
+        const message = byId.get(id);
+        return message === undefined ? '' : `${message.type} #${id} ${message.from}→${message.to}${message.held ? ' (held)' : ''}`;
+      };
+      layer.draw(messageMarks(frame.inFlight, frame.timeMs, rects, reducedMotion), selectedMessageId, describe);
+    };
+    draw();
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.frame !== previous.frame || state.selectedMessageId !== previous.selectedMessageId) draw();
+    });
+    return () => {
+      unsubscribe();
+      layer.dispose();
+    };
+  }, [store, controller, rects, reducedMotion]);
+
+  return (
+    <ViewportPortal>
+      <svg className="message-overlay" data-testid="flight-overlay" width={1} height={1} aria-hidden="true">
+        <g ref={groupRef} />
+      </svg>
+    </ViewportPortal>
+  );
+}
