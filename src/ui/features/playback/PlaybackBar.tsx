@@ -1,65 +1,25 @@
 /**
- * Playback controls and the run's vital signs: virtual time, event count, trace hash. The
- * data-testid attributes are a stable contract with the end-to-end tests (and the time
- * carries its exact value in data-time-ms, because the visible text is rounded).
+ * The playback bar: the scrubber over the whole run, the transport buttons, the speed, and
+ * the run's vital signs (virtual time, event count, trace hash). The data-testid attributes
+ * are a stable contract with the end-to-end tests (and the time carries its exact value in
+ * data-time-ms, because the visible text is rounded).
  */
-import { useLab, useLabController } from '../../store/LabContext';
-import { selectEventIndex, selectPlaying, selectTimeMs, selectTraceHash } from '../../store/selectors';
+import { useLab } from '../../store/LabContext';
+import { selectEventIndex, selectTimeMs, selectTraceHash } from '../../store/selectors';
 import { formatTime } from '../../controller/labController';
-import { MAXIMUM_SPEED, MINIMUM_SPEED } from '../../store/labStore';
-import { formatSpeed } from './speed';
+import { PlaybackButtons } from './PlaybackButtons';
+import { Scrubber } from './Scrubber';
+import { SpeedControl } from './SpeedControl';
+import './playback.css';
 
 export function PlaybackBar() {
   return (
-    <div className="playback" role="toolbar" aria-label="Playback">
+    <div className="playback" role="group" aria-label="Playback">
+      <Scrubber />
       <PlaybackButtons />
       <SpeedControl />
       <RunReadout />
     </div>
-  );
-}
-
-function PlaybackButtons() {
-  const controller = useLabController();
-  const playing = useLab(selectPlaying);
-  const ready = useLab((state) => state.status === 'ready' && state.frame !== null);
-  return (
-    <div className="playback__buttons">
-      <button
-        type="button"
-        className="button button--primary"
-        data-testid="play-pause"
-        aria-pressed={playing}
-        disabled={!ready}
-        onClick={() => controller.togglePlay()}
-      >
-        {playing ? 'Pause' : 'Play'}
-      </button>
-      <button type="button" className="button" data-testid="step" disabled={!ready} onClick={() => void controller.step()}>
-        Step
-      </button>
-    </div>
-  );
-}
-
-function SpeedControl() {
-  const controller = useLabController();
-  const speed = useLab((state) => state.speed);
-  return (
-    <label className="playback__speed">
-      <span>Speed</span>
-      <input
-        type="range"
-        data-testid="speed"
-        min={Math.log10(MINIMUM_SPEED)}
-        max={Math.log10(MAXIMUM_SPEED)}
-        step={0.05}
-        value={Math.log10(speed)}
-        aria-valuetext={`${formatSpeed(speed)} real time`}
-        onChange={(event) => controller.setSpeed(10 ** Number(event.target.value))}
-      />
-      <output className="playback__speed-value">{formatSpeed(speed)}</output>
-    </label>
   );
 }
 

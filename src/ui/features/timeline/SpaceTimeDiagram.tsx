@@ -14,6 +14,8 @@ export interface SpaceTimeDiagramProps {
   /** Lane order; nodes seen in the trace but missing here get lanes after these. */
   nodes: readonly string[];
   currentTimeMs: number;
+  /** Where the whole-run view starts (default 0); see SpaceTimeDiagramData.startTimeMs. */
+  startTimeMs?: number;
   selectedMessageId?: number | null;
   /** Timers are frequent (heartbeats); off by default. */
   showTimers?: boolean;
@@ -24,7 +26,7 @@ export interface SpaceTimeDiagramProps {
   className?: string;
 }
 
-export function SpaceTimeDiagram({ trace, nodes, currentTimeMs, selectedMessageId = null, showTimers = false, maxArrows, onSelectMessage, onSeek, className }: SpaceTimeDiagramProps) {
+export function SpaceTimeDiagram({ trace, nodes, currentTimeMs, startTimeMs = 0, selectedMessageId = null, showTimers = false, maxArrows, onSelectMessage, onSeek, className }: SpaceTimeDiagramProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const coreRef = useRef<DiagramCore | null>(null);
   const callbacksRef = useRef({ onSelectMessage, onSeek });
@@ -55,8 +57,8 @@ export function SpaceTimeDiagram({ trace, nodes, currentTimeMs, selectedMessageI
   }, [maxArrows]);
 
   useEffect(() => {
-    coreRef.current?.update({ diagram, currentTimeMs, selectedMessageId, showTimers });
-  }, [diagram, currentTimeMs, selectedMessageId, showTimers, maxArrows]);
+    coreRef.current?.update({ diagram, currentTimeMs, selectedMessageId, showTimers, startTimeMs });
+  }, [diagram, currentTimeMs, selectedMessageId, showTimers, maxArrows, startTimeMs]);
 
   return <div ref={containerRef} className={className} />;
 }

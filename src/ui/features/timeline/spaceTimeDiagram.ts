@@ -23,6 +23,12 @@ export interface SpaceTimeDiagramData {
   currentTimeMs: number;
   selectedMessageId: number | null;
   showTimers: boolean;
+  /**
+   * Where the whole-run view starts, in virtual ms (default 0). When the trace is a suffix
+   * of the run (the UI keeps a window), starting at its first event keeps the window from
+   * being squeezed into the right edge of an axis that is mostly empty.
+   */
+  startTimeMs?: number;
 }
 
 export interface SpaceTimeDiagramCallbacks {
@@ -76,8 +82,9 @@ export function createSpaceTimeDiagram(container: HTMLElement, callbacks: SpaceT
 
   const plotLeft = (): number => DIAGRAM_MARGINS.left;
   const plotRight = (): number => width - DIAGRAM_MARGINS.right;
-  const extentUs = (): number => Math.max(1_000, data === null ? 0 : Math.max(data.diagram.endTimeUs, data.currentTimeMs * 1000));
-  const baseScale = () => scaleLinear().domain([0, extentUs()]).range([plotLeft(), plotRight()]);
+  const startUs = (): number => Math.max(0, (data?.startTimeMs ?? 0) * 1000);
+  const extentUs = (): number => Math.max(startUs() + 1_000, data === null ? 0 : Math.max(data.diagram.endTimeUs, data.currentTimeMs * 1000));
+  const baseScale = () => scaleLinear().domain([startUs(), extentUs()]).range([plotLeft(), plotRight()]);
   const visibleScale = () => transform.rescaleX(baseScale());
 
   const zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
@@ -101,7 +108,7 @@ export function createSpaceTimeDiagram(container: HTMLElement, callbacks: SpaceT
         [plotLeft(), 0],
         [plotRight(), height],
       ])
-      .scaleExtent([1, Math.max(1, extentUs() / MINIMUM_SPAN_US)]);
+      .scaleExtent([1, Math.max(1, (extentUs() - startUs()) / MINIMUM_SPAN_US)]);
     if (span <= 0) return;
     const wanted = transformFor(view);
     if (wanted.k !== transform.k || wanted.x !== transform.x) overlay.svg.call(zoomBehavior.transform, wanted);
@@ -318,14 +325,15 @@ export function createSpaceTimeDiagram(container: HTMLElement, callbacks: SpaceT
       const previous = data;
       data = next;
       if (previous !== null) followCurrentTime(previous.currentTimeMs, next.currentTimeMs);
-      const extentChanged = previous === null || previous.diagram.endTimeUs !== next.diagram.endTimeUs || previous.currentTimeMs !== next.currentTimeMs;
+      const extentChanged =
+        previous === null || previous.diagram.endTimeUs !== next.diagram.endTimeUs || previous.currentTimeMs !== next.currentTimeMs || previous.startTimeMs !== next.startTimeMs;
       if (previous === null || previous.diagram !== next.diagram || previous.selectedMessageId !== next.selectedMessageId || previous.showTimers !== next.showTimers) {
         canvasDirty = true;
       }
       if (previous === null || previous.diagram.lanes.length !== next.diagram.lanes.length) resize();
       if (extentChanged) {
         configureZoom();
-        canvasDirty ||= extentUs() !== (previous === null ? 0 : Math.max(1_000, previous.diagram.endTimeUs, previous.currentTimeMs * 1000));
+        canvasDirty ||= previous === null || previous.startTimeMs !== next.startTimeMs || extentUs() !== Math.max(startUs() + 1_000, previous.diagram.endTimeUs, previous.currentTimeMs * 1000);
       }
       schedule();
     },

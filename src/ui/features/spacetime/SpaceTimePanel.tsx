@@ -1,0 +1,102 @@
+/**
+ * The space-time diagram panel: mounts the timeline core with the store's trace window
+ * (extended backwards on request), lanes from the frame, the current time from the run,
+ * and the shared message selection. While playing, the trace and the time line are passed
+ * on a few times per second (the core remaps the whole trace on each new one); when paused
+ * they follow at once. Clicking an arrow selects its message; clicking elsewhere seeks.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLab, useLabController } from '../../store/LabContext';
+import { selectPlaying, selectTimeMs } from '../../store/selectors';
+import type { TraceEvent } from '../../../worker/api';
+import { SpaceTimeDiagram } from '../timeline';
+import { joinTrace, olderChunkRange, stillJoins } from './traceWindow';
+import { useThrottledValue } from './useThrottledValue';
+import './spacetime.css';
+
+/** While playing, the diagram gets a new trace at most this often. */
+const PLAYING_REFRESH_MS = 250;
+
+export function SpaceTimePanel() {
+  const controller = useLabController();
+  const playing = useLab(selectPlaying);
+  const storeTrace = useLab((state) => state.trace);
+  const timeMs = useLab(selectTimeMs) ?? 0;
+  const liveTraceCount = useLab((state) => state.frame?.traceCount ?? 0);
+  const nodesKey = useLab((state) => state.frame?.nodes.map((node) => node.id).join('\u0000') ?? '');
+  const selectedMessageId = useLab((state) => state.selectedMessageId);
+  const [showTimers, setShowTimers] = useState(false);
+  const [older, setOlder] = useState<readonly TraceEvent[] | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const interval = playing ? PLAYING_REFRESH_MS : 0;
+  const recent = useThrottledValue(storeTrace, interval);
+  const currentTimeMs = useThrottledValue(timeMs, interval);
+  const traceCount = useThrottledValue(liveTraceCount, interval);
+  // Older events that no longer join the window (it slid on, or the run was rewound) are
+  // forgotten; so are they when playback starts, so playing remaps only the recent window.
+  useEffect(() => {
+    if (older !== null && (playing || !stillJoins(older, recent))) setOlder(null);
+  }, [older, recent, playing]);
+  const trace = useMemo(() => joinTrace(older, recent), [older, recent]);
+  const nodes = useMemo(() => (nodesKey === '' ? [] : nodesKey.split('\u0000')), [nodesKey]);
+  const first = trace[0];
+  const startTimeMs = first === undefined || first.index === 0 ? 0 : first.time / 1000;
+  const olderRange = playing ? null : olderChunkRange(trace);
+
+  const loadOlder = async (): Promise<void> => {
+    if (olderRange === null) return;
+    setLoading(true);
+    const fetched = await controller.traceWindow(olderRange.fromIndex, olderRange.toIndex);
+    setLoading(false);
+    if (fetched === null || fetched.length === 0) return;
+    setOlder((previous) => [...fetched, ...(previous ?? [])]);
+  };
+
+  const onSelectMessage = useCallback((messageId: number) => controller.selectMessage(messageId), [controller]);
+  const onSeek = useCallback(
+    (ms: number) => {
+      controller.pause();
+      void controller.seek(Math.round(ms * 1000) / 1000);
+    },
+    [controller],
+  );
+
+  return (
+    <div className="spacetime" data-testid="spacetime-panel">
+      <div className="spacetime__bar">
+        <span className="spacetime__range" data-testid="spacetime-range">
+          {describeRange(trace, traceCount)}
+        </span>
+        {olderRange !== null && (
+          <button type="button" className="button button--compact" data-testid="spacetime-older" disabled={loading} onClick={() => void loadOlder()}>
+            {loading ? 'Loading…' : `Earlier ${(olderRange.toIndex - olderRange.fromIndex).toLocaleString('en')} events`}
+          </button>
+        )}
+        <label className="spacetime__toggle">
+          <input type="checkbox" data-testid="spacetime-timers" checked={showTimers} onChange={(event) => setShowTimers(event.target.checked)} /> Timers
+        </label>
+      </div>
+      <SpaceTimeDiagram
+        className="spacetime__diagram"
+        trace={trace}
+        nodes={nodes}
+        currentTimeMs={currentTimeMs}
+        startTimeMs={startTimeMs}
+        selectedMessageId={selectedMessageId}
+        showTimers={showTimers}
+        onSelectMessage={onSelectMessage}
+        onSeek={onSeek}
+      />
+    </div>
+  );
+}
+
+function describeRange(trace: readonly TraceEvent[], traceCount: number): string {
+  const first = trace[0];
+  const last = trace[trace.length - 1];
+  if (first === undefined || last === undefined) return 'No events yet';
+  const total = traceCount.toLocaleString('en');
+  if (first.index === 0 && last.index + 1 >= traceCount) return `All ${total} trace events`;
+  return `Trace events ${(first.index + 1).toLocaleString('en')}–${(last.index + 1).toLocaleString('en')} of ${total}`;
+}
