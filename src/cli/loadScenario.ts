@@ -17,6 +17,8 @@ export interface LoadedScenario {
   source: string;
   /** The virtual time the source was looking at (a URL's `t=`, or the scenario's viewAtMs). */
   viewAtMs: number | null;
+  /** A URL's `e=`: the exact number of events the sharer had run (with viewAtMs). */
+  viewAtEvent: number | null;
 }
 
 /** public/ at the repository root; examples live in public/scenarios/<name>.json. */
@@ -56,9 +58,9 @@ function loadUrl(url: string, publicDirectory: string): LoadedScenario {
     case 'error':
       throw new InputError(request.errors);
     case 'example':
-      return loadExample(request.name, request.viewAtMs, publicDirectory);
+      return { ...loadExample(request.name, request.viewAtMs, publicDirectory), viewAtEvent: request.viewAtEvent };
     case 'scenario':
-      return fromResult(request.result, 'url', request.viewAtMs);
+      return { ...fromResult(request.result, 'url', request.viewAtMs), viewAtEvent: request.viewAtEvent };
   }
 }
 
@@ -74,5 +76,5 @@ function loadExample(name: string, viewAtMs: number | null, publicDirectory: str
 
 function fromResult(result: ParseResult<Scenario>, source: string, viewAtMs: number | null): LoadedScenario {
   if (!result.ok) throw new InputError(result.errors);
-  return { scenario: result.scenario, source, viewAtMs: viewAtMs ?? result.scenario.viewAtMs ?? null };
+  return { scenario: result.scenario, source, viewAtMs: viewAtMs ?? result.scenario.viewAtMs ?? null, viewAtEvent: null };
 }

@@ -14,7 +14,9 @@ export function runCommand(argv: readonly string[], output: CliOutput): number {
   const loaded = loadScenario(argument);
   const untilMs = parsed.values.until === undefined ? (loaded.viewAtMs ?? DEFAULT_UNTIL_MS) : parseMilliseconds('--until', parsed.values.until);
   const atMs = parsed.values.at === undefined ? [] : parseMillisecondList('--at', parsed.values.at);
-  const report = runScenario(loaded.scenario, { untilMs, atMs, history: parsed.flags.has('history') });
+  // A link's exact position (e=) counts only when the run stops at the link's own time.
+  const atEvent = parsed.values.until === undefined ? loaded.viewAtEvent : null;
+  const report = runScenario(loaded.scenario, { untilMs, atEvent, atMs, history: parsed.flags.has('history') });
   output.out(parsed.flags.has('json') ? JSON.stringify(report) : formatRunReport(report));
   return exitCodeOf(report);
 }

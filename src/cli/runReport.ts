@@ -11,6 +11,8 @@ export const DEFAULT_UNTIL_MS = 10_000;
 
 export interface RunOptions {
   untilMs: number;
+  /** With a shared link's `e=`: stop after exactly this many events (at untilMs), as the sharer saw it. */
+  atEvent?: number | null;
   /** Virtual times to snapshot the nodes at, ascending, each ≤ untilMs. */
   atMs: readonly number[];
   history: boolean;
@@ -46,7 +48,8 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunReport 
     simulation.runUntil(atMs, false);
     snapshots.push({ atMs, events: simulation.eventIndex, traceHash: simulation.traceHash(), nodes: nodeReports(simulation.inspect()) });
   }
-  simulation.runUntil(options.untilMs, false);
+  if (options.atEvent === undefined || options.atEvent === null) simulation.runUntil(options.untilMs, false);
+  else simulation.seekPosition(options.untilMs, options.atEvent);
   const final = simulation.inspect();
   return {
     module: scenario.module,

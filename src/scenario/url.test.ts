@@ -28,13 +28,23 @@ describe('scenario URLs', () => {
       fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 10_000_000 }), (seed, nodes, time) => {
         const input: Scenario = { version: 1, module: 'ping', seed, nodes, schedule: [{ at: time / 1000, type: 'heal' }] };
         const decoded = decodeLocationHash(encodeScenarioHash(input, time / 1000));
-        expect(decoded).toEqual({ kind: 'scenario', viewAtMs: time / 1000, result: { ok: true, scenario: input } });
+        expect(decoded).toEqual({ kind: 'scenario', viewAtMs: time / 1000, viewAtEvent: null, result: { ok: true, scenario: input } });
       }),
     );
   });
 
+  it('carries the exact event position beside the time, and refuses a bad one', () => {
+    const decoded = decodeLocationHash(encodeScenarioHash(scenario, 20, 57));
+    expect(decoded.kind === 'scenario' && [decoded.viewAtMs, decoded.viewAtEvent]).toEqual([20, 57]);
+    expect(decodeLocationHash('#scenario=ping-basic&t=5&e=3')).toEqual({ kind: 'example', name: 'ping-basic', viewAtMs: 5, viewAtEvent: 3 });
+    for (const bad of ['#scenario=ping-basic&t=5&e=-1', '#scenario=ping-basic&t=5&e=1.5', '#scenario=ping-basic&e=4']) {
+      const request = decodeLocationHash(bad);
+      expect(request.kind === 'error' && request.errors[0]?.field).toBe('e');
+    }
+  });
+
   it('reads example names and refuses path tricks', () => {
-    expect(decodeLocationHash('#scenario=raft-basic')).toEqual({ kind: 'example', name: 'raft-basic', viewAtMs: null });
+    expect(decodeLocationHash('#scenario=raft-basic')).toEqual({ kind: 'example', name: 'raft-basic', viewAtMs: null, viewAtEvent: null });
     expect(decodeLocationHash('#scenario=../../etc/passwd').kind).toBe('error');
     expect(exampleScenarioUrl('a/b')).toBeNull();
     expect(exampleScenarioUrl('ping-basic')).toBe('scenarios/ping-basic.json');

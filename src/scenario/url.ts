@@ -20,14 +20,21 @@ const MAXIMUM_HASH_CHARACTERS = 500_000;
 
 export type LocationRequest =
   | { kind: 'none' }
-  | { kind: 'example'; name: string; viewAtMs: number | null }
-  | { kind: 'scenario'; result: ParseResult<Scenario>; viewAtMs: number | null }
+  | { kind: 'example'; name: string; viewAtMs: number | null; viewAtEvent: number | null }
+  | { kind: 'scenario'; result: ParseResult<Scenario>; viewAtMs: number | null; viewAtEvent: number | null }
   | { kind: 'error'; errors: ScenarioProblem[] };
 
-export function encodeScenarioHash(scenario: Scenario, viewAtMs?: number): string {
+/**
+ * `viewAtEvent` pins the exact position between events: with it, a link opened anywhere
+ * lands after exactly that many events (see Simulation.seekPosition), also when the sharer
+ * had stepped into the middle of an instant or acted between two events at the same time.
+ */
+export function encodeScenarioHash(scenario: Scenario, viewAtMs?: number, viewAtEvent?: number): string {
   const { viewAtMs: _ignored, ...rest } = scenario;
   const data = compressToEncodedURIComponent(JSON.stringify(rest));
-  return `#s=${data}${viewAtMs === undefined ? '' : `&t=${formatTime(viewAtMs)}`}`;
+  const time = viewAtMs === undefined ? '' : `&t=${formatTime(viewAtMs)}`;
+  const event = viewAtMs === undefined || viewAtEvent === undefined ? '' : `&e=${viewAtEvent}`;
+  return `#s=${data}${time}${event}`;
 }
 
 export function decodeLocationHash(hash: string): LocationRequest {
@@ -45,15 +52,21 @@ export function decodeLocationHash(hash: string): LocationRequest {
   if (viewAtMs !== null && !(Number.isFinite(viewAtMs) && viewAtMs >= 0 && viewAtMs <= 1e9)) {
     return error('t', `must be a virtual time in milliseconds between 0 and 1000000000 (got '${abbreviate(time ?? '')}')`);
   }
+  const eventText = fields.get('e');
+  const viewAtEvent = eventText === undefined ? null : Number(eventText);
+  if (viewAtEvent !== null && !(Number.isSafeInteger(viewAtEvent) && viewAtEvent >= 0)) {
+    return error('e', `must be an event count, a whole number of at least 0 (got '${abbreviate(eventText ?? '')}')`);
+  }
+  if (viewAtEvent !== null && viewAtMs === null) return error('e', 'needs a time t= beside it');
   const name = fields.get('scenario');
   if (name !== undefined) {
     return exampleScenarioUrl(name) === null
       ? error('scenario', `'${abbreviate(name)}' is not an example name (lowercase letters, digits and dashes)`)
-      : { kind: 'example', name, viewAtMs };
+      : { kind: 'example', name, viewAtMs, viewAtEvent };
   }
   const data = fields.get('s');
   if (data === undefined) return error('#', `expected s=<scenario> or scenario=<name>, found ${[...fields.keys()].map(abbreviate).join(', ')}`);
-  return { kind: 'scenario', result: decodeScenarioData(data), viewAtMs };
+  return { kind: 'scenario', result: decodeScenarioData(data), viewAtMs, viewAtEvent };
 }
 
 export function decodeScenarioData(data: string): ParseResult<Scenario> {

@@ -162,8 +162,7 @@ export class SimulationSession {
   restore(position: RunPosition): Frame {
     const simulation = this.require();
     this.traceResetPending = true;
-    simulation.seekEvent(position.eventIndex);
-    if (simulation.now < position.timeMs * 1000) simulation.runUntil(position.timeMs, false);
+    simulation.seekPosition(position.timeMs, position.eventIndex);
     return this.frame('time', null, true);
   }
 

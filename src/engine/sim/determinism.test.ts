@@ -149,3 +149,36 @@ describe('forward seeks', () => {
     expect(simulation.traceHash()).toBe(stepped.traceHash());
   });
 });
+
+describe('exact positions', () => {
+  it('seekPosition reproduces a position between events, with an action applied there', () => {
+    const scenario: Scenario = { ...faultyScenario(21), schedule: [{ at: 0, type: 'hold', from: 'n1', to: 'n2' }] };
+    const live = createSimulation(scenario);
+    live.runUntil(300, false);
+    for (let index = 0; index < 3; index++) live.step();
+    const held = live.inspect().inFlight.find((message) => message.held);
+    expect(held).toBeDefined();
+    // Deliver-by-hand queues the delivery at this very instant: the position is "after the action, before that event".
+    live.apply({ type: 'deliver', message: held!.id, at: 0 } as Action);
+    const position = { ms: live.now / 1000, events: live.eventIndex };
+    const shared = createSimulation(live.currentScenario());
+    shared.seekPosition(position.ms, position.events);
+    expect(shared.traceHash()).toBe(live.traceHash());
+    expect(shared.inspect()).toEqual(live.inspect());
+    // Running to the time alone goes one event further: the delivery at that instant runs.
+    const byTime = createSimulation(live.currentScenario());
+    byTime.runUntil(position.ms, false);
+    expect(byTime.eventIndex).toBeGreaterThan(position.events);
+  });
+
+  it('seekPosition after runUntil equals runUntil', () => {
+    const scenario = faultyScenario(22);
+    const straight = createSimulation(scenario);
+    straight.runUntil(777, false);
+    const positioned = createSimulation(scenario);
+    positioned.runUntil(1500, false);
+    positioned.seekPosition(777, straight.eventIndex);
+    expect(positioned.traceHash()).toBe(straight.traceHash());
+    expect(positioned.inspect()).toEqual(straight.inspect());
+  });
+});

@@ -142,6 +142,23 @@ export class Simulation {
     }
   }
 
+  /**
+   * Moves to an exact position: just after event `eventIndex`, with the clock at `ms` and the
+   * actions that were due there applied, as the engine's own loop would have it. A position
+   * reached by stepping (some events at one instant still to run, an action applied between
+   * two of them) and one reached by running to a time are both reproduced exactly: a shared
+   * link carries both numbers.
+   */
+  seekPosition(ms: number, eventIndex: number): void {
+    this.seekEvent(eventIndex);
+    const target = millisecondsToMicroseconds(ms);
+    const next = this.world.nextLive();
+    const limit = Math.min(next === undefined ? Infinity : next.time, target + 1);
+    this.applyDueActions(limit, false);
+    this.judgeLivenessIfDue(limit);
+    if (limit > this.world.now) this.world.now = Math.min(target, limit);
+  }
+
   traceHash(): string {
     return this.world.trace.hashHex();
   }

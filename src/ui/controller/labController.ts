@@ -87,7 +87,9 @@ export class LabController {
     this.update(labUpdates.loaded(loaded.module, plan.scenario.title ?? null, loaded.frame));
     if (plan.viewAtMs !== null) {
       // A shared time: show exactly that instant, paused (the same run the CLI computes with --until).
-      const frame = await this.call('seek', plan.viewAtMs);
+      // With e= the link pins the exact position between events (Simulation.seekPosition).
+      const frame =
+        plan.viewAtEvent === null ? await this.call('seek', plan.viewAtMs) : await this.call('restore', { timeMs: plan.viewAtMs, eventIndex: plan.viewAtEvent });
       if (token === this.openToken && frame !== null) this.receive(frame);
     } else if (!plan.paused) {
       this.play();

@@ -9,7 +9,7 @@ import { DEFAULT_EXAMPLE, decodeLocationHash, exampleScenarioUrl, parseScenarioJ
 import type { ProblemReport } from '../store/labStore';
 
 export type OpenPlan =
-  | { kind: 'run'; scenario: Scenario; viewAtMs: number | null; paused: boolean }
+  | { kind: 'run'; scenario: Scenario; viewAtMs: number | null; viewAtEvent: number | null; paused: boolean }
   | { kind: 'problems'; report: ProblemReport };
 
 export interface FetchedText {
@@ -33,19 +33,19 @@ export async function resolveLocationHash(hash: string, baseUrl: string, fetchTe
   const paused = requestsPaused(hash);
   switch (request.kind) {
     case 'none':
-      return openExample(DEFAULT_EXAMPLE, null, paused, baseUrl, fetchText);
+      return openExample(DEFAULT_EXAMPLE, null, null, paused, baseUrl, fetchText);
     case 'example':
-      return openExample(request.name, request.viewAtMs, paused, baseUrl, fetchText);
+      return openExample(request.name, request.viewAtMs, request.viewAtEvent, paused, baseUrl, fetchText);
     case 'scenario':
       return request.result.ok
-        ? { kind: 'run', scenario: request.result.scenario, viewAtMs: request.viewAtMs, paused }
+        ? { kind: 'run', scenario: request.result.scenario, viewAtMs: request.viewAtMs, viewAtEvent: request.viewAtEvent, paused }
         : problems('This link does not describe a valid scenario', request.result.errors);
     case 'error':
       return problems('This link cannot be opened', request.errors);
   }
 }
 
-async function openExample(name: string, viewAtMs: number | null, paused: boolean, baseUrl: string, fetchText: FetchText): Promise<OpenPlan> {
+async function openExample(name: string, viewAtMs: number | null, viewAtEvent: number | null, paused: boolean, baseUrl: string, fetchText: FetchText): Promise<OpenPlan> {
   const path = exampleScenarioUrl(name);
   if (path === null) return problems('This link cannot be opened', [{ field: 'scenario', problem: 'is not an example name (lowercase letters, digits and dashes)' }]);
   let fetched: FetchedText;
@@ -61,7 +61,7 @@ async function openExample(name: string, viewAtMs: number | null, paused: boolea
   }
   const parsed = parseScenarioJson(fetched.text);
   if (!parsed.ok) return problems(`The example scenario '${name}' is not valid`, parsed.errors);
-  return { kind: 'run', scenario: parsed.scenario, viewAtMs, paused };
+  return { kind: 'run', scenario: parsed.scenario, viewAtMs, viewAtEvent, paused };
 }
 
 function problems(title: string, errors: ProblemReport['errors']): OpenPlan {

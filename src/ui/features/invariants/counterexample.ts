@@ -35,5 +35,5 @@ export function firstViolation(report: InvariantReport): Violation | null {
 
 /** A link that opens this run, with every perturbation so far, at the violation's time. */
 export function counterexampleUrl(pageHref: string, scenario: Scenario, violation: Violation): string {
-  return buildShareUrl(pageHref, scenario, violation.atMs);
+  return buildShareUrl(pageHref, scenario, violation.atMs, violation.event >= 0 ? violation.event : undefined);
 }

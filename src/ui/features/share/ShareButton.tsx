@@ -30,7 +30,7 @@ export function ShareButton() {
     const viewAtMs = frame.timeMs;
     const scenario = await controller.currentScenario(viewAtMs);
     if (scenario === null) return setShare({ kind: 'failed' });
-    const url = buildShareUrl(window.location.href, scenario, viewAtMs);
+    const url = buildShareUrl(window.location.href, scenario, viewAtMs, frame.eventIndex);
     try {
       await navigator.clipboard.writeText(url);
       setShare({ kind: 'copied', url });

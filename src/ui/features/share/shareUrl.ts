@@ -10,7 +10,7 @@ import type { Scenario } from '../../../worker/api';
  * `pageHref` is the current location; its hash (whatever run it named) is replaced, its
  * path and query (a deployment under a sub-path, `?embed=1`) are kept.
  */
-export function buildShareUrl(pageHref: string, scenario: Scenario, viewAtMs: number): string {
+export function buildShareUrl(pageHref: string, scenario: Scenario, viewAtMs: number, viewAtEvent?: number): string {
   const url = new URL(pageHref);
-  return `${url.origin}${url.pathname}${url.search}${encodeScenarioHash(scenario, viewAtMs)}`;
+  return `${url.origin}${url.pathname}${url.search}${encodeScenarioHash(scenario, viewAtMs, viewAtEvent)}`;
 }
