@@ -1,0 +1,72 @@
+/**
+ * The RGA document as characters with their authors, for the text card. The engine ships
+ * the payload (nodes sorted by id, each anchored after another); the document order is the
+ * depth-first walk of that tree with siblings in descending id order (Attiya et al. 2016,
+ * timestamped insertion tree; engine: protocols/crdt/types/rga.ts). Recomputed here from the
+ * plain payload so the main thread needs no engine code; a unit test checks it against the
+ * engine's own order.
+ */
+import type { RgaNode, RgaPayload } from '../../../engine/protocols/crdt/types/rga';
+
+export type { RgaNode, RgaPayload };
+
+export interface AuthoredCharacter {
+  id: string;
+  character: string;
+  author: string;
+}
+
+function isRgaPayload(payload: unknown): payload is RgaPayload {
+  return payload !== null && typeof payload === 'object' && Array.isArray((payload as Partial<RgaPayload>).nodes);
+}
+
+/** Every node (tombstones included) in document order. Nodes whose anchor is absent are left out, as in the engine. */
+export function documentNodes(payload: unknown): RgaNode[] {
+  if (!isRgaPayload(payload)) return [];
+  const children = new Map<string | null, RgaNode[]>();
+  // Nodes arrive sorted by ascending id; walking backwards lists each sibling group by descending id.
+  for (let index = payload.nodes.length - 1; index >= 0; index--) {
+    const node = payload.nodes[index] as RgaNode;
+    const siblings = children.get(node.after);
+    if (siblings === undefined) children.set(node.after, [node]);
+    else siblings.push(node);
+  }
+  const order: RgaNode[] = [];
+  const stack: RgaNode[] = [...(children.get(null) ?? [])].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as RgaNode;
+    order.push(node);
+    const below = children.get(node.id) ?? [];
+    for (let index = below.length - 1; index >= 0; index--) stack.push(below[index] as RgaNode);
+  }
+  return order;
+}
+
+/**
+ * The visible characters with their authors. Returns null when they do not spell `value`
+ * (a payload this reader does not understand), so the card falls back to plain text rather
+ * than show a document the replica does not have.
+ */
+export function authoredText(payload: unknown, value: unknown): AuthoredCharacter[] | null {
+  const characters = documentNodes(payload)
+    .filter((node) => node.removedBy === null)
+    .map((node) => ({ id: node.id, character: node.character, author: node.author }));
+  const spelled = characters.map((entry) => entry.character).join('');
+  return typeof value === 'string' && spelled === value ? characters : null;
+}
+
+/** Consecutive characters by the same author, joined: fewer elements to draw, same colours. */
+export function authorRuns(characters: readonly AuthoredCharacter[]): Array<{ author: string; text: string; start: number }> {
+  const runs: Array<{ author: string; text: string; start: number }> = [];
+  characters.forEach((entry, index) => {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.author === entry.author) last.text += entry.character;
+    else runs.push({ author: entry.author, text: entry.character, start: index });
+  });
+  return runs;
+}
+
+/** Authors in order of first appearance in the document. */
+export function authorsOf(characters: readonly AuthoredCharacter[]): string[] {
+  return [...new Set(characters.map((entry) => entry.author))];
+}
