@@ -19,6 +19,7 @@ if (executablePath === null) throw new Error(INSTALL_HELP);
 
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/teardown.ts',
   outputDir: 'test-results',
   fullyParallel: false,
   // Two cores shared with the engine's tests: one worker keeps timings steady.
