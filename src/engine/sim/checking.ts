@@ -149,29 +149,45 @@ export class CheckerRunner {
   }
 }
 
-/** Runs history checkers on demand and remembers each verdict until the history grows. */
+/** Verdicts remembered per history length (seeking back and forth revisits lengths). */
+const VERDICTS_KEPT = 32;
+
+/**
+ * Runs history checkers on demand and remembers each verdict by history length: on one
+ * timeline the history at a given length is always the same. A fork forgets them.
+ */
 export class HistoryJudge {
-  private cachedLength = -1;
-  private cached: InvariantReport[] = [];
+  private readonly verdicts = new Map<number, InvariantReport[]>();
 
   constructor(private readonly checkers: HistoryChecker[]) {}
 
+  forget(): void {
+    this.verdicts.clear();
+  }
+
   report(history: readonly HistoryRecord[]): InvariantReport[] {
-    if (history.length !== this.cachedLength) {
-      this.cachedLength = history.length;
-      this.cached = this.checkers.map((checker) => {
-        const message = checker.check(history);
-        return {
-          name: checker.name,
-          description: checker.description,
-          kind: 'history',
-          ok: message === null,
-          pending: null,
-          violationCount: message === null ? 0 : 1,
-          violations: message === null ? [] : [{ atMs: history.length === 0 ? 0 : microsecondsToMilliseconds((history[history.length - 1] as HistoryRecord).time), event: -1, message }],
-        };
-      });
+    let reports = this.verdicts.get(history.length);
+    if (reports === undefined) {
+      if (this.verdicts.size >= VERDICTS_KEPT) this.verdicts.delete(this.verdicts.keys().next().value as number);
+      reports = this.judge(history);
+      this.verdicts.set(history.length, reports);
     }
-    return this.cached.map((report) => ({ ...report, violations: [...report.violations] }));
+    return reports.map((report) => ({ ...report, violations: [...report.violations] }));
+  }
+
+  private judge(history: readonly HistoryRecord[]): InvariantReport[] {
+    const lastTime = history.length === 0 ? 0 : microsecondsToMilliseconds((history[history.length - 1] as HistoryRecord).time);
+    return this.checkers.map((checker): InvariantReport => {
+      const message = checker.check(history);
+      return {
+        name: checker.name,
+        description: checker.description,
+        kind: 'history',
+        ok: message === null,
+        pending: null,
+        violationCount: message === null ? 0 : 1,
+        violations: message === null ? [] : [{ atMs: lastTime, event: -1, message }],
+      };
+    });
   }
 }

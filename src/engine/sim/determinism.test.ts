@@ -182,3 +182,32 @@ describe('exact positions', () => {
     expect(positioned.inspect()).toEqual(straight.inspect());
   });
 });
+
+describe('time travel keeps the trace and the history whole', () => {
+  it('a forward jump after a seek back shows the same trace and history as a straight run', () => {
+    const scenario: Scenario = { ...faultyScenario(31), engine: { checkpointEvery: 100 } };
+    const simulation = createSimulation(scenario);
+    simulation.runUntil(1500, false);
+    simulation.seek(100);
+    simulation.seek(1400);
+    const straight = createSimulation(scenario);
+    straight.runUntil(1400, false);
+    expect(simulation.history()).toEqual(straight.history());
+    expect(simulation.trace()).toEqual(straight.trace());
+    expect(simulation.invariants()).toEqual(straight.invariants());
+  });
+
+  it('a fork forgets the old future of the trace and the history', () => {
+    const scenario: Scenario = { ...faultyScenario(32), engine: { checkpointEvery: 100 } };
+    const simulation = createSimulation(scenario);
+    simulation.runUntil(1500, false);
+    simulation.seek(300);
+    simulation.apply({ type: 'crash', node: 'n1', at: 0 } as Action);
+    simulation.seek(1400);
+    const replayed = createSimulation(simulation.currentScenario());
+    replayed.runUntil(1400, false);
+    expect(simulation.traceHash()).toBe(replayed.traceHash());
+    expect(simulation.history()).toEqual(replayed.history());
+    expect(simulation.trace()).toEqual(replayed.trace());
+  });
+});

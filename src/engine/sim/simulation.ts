@@ -120,6 +120,9 @@ export class Simulation {
     const future = this.schedule.slice(this.schedulePointer).filter((entry) => entry.origin !== 'user');
     this.schedule = [...this.schedule.slice(0, this.schedulePointer), scheduled, ...future];
     this.checkpoints.discardAfter(this.eventIndex);
+    this.world.trace.forgetFuture();
+    this.world.history.forgetFuture();
+    this.historyJudge.forget();
     this.applyDueActions(this.now, false);
   }
 

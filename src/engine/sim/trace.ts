@@ -62,9 +62,15 @@ export class Trace {
   private readonly messageIds: Float64Array;
   private readonly messageTypes: Int32Array;
   private readonly details: (string | null)[];
-  /** Index of the oldest event still kept, and of the next one to append. */
-  private firstIndex = 0;
+  /**
+   * `total` is the run's position (the index of the next event). `written` is the end of what
+   * the ring holds for this timeline; after a seek back it stays ahead of `total`, because a
+   * replay rewrites those events identically and a forward jump shows them again. The ring
+   * keeps the indexes [written − capacity, written). Invariant: a kept index is never
+   * overwritten by a different one (see appendInterned).
+   */
   private total = 0;
+  private written = 0;
   private readonly hash = new RunningHash();
   private readonly internIds = new Map<string, number>();
   private readonly internHashes: number[] = [];
@@ -88,7 +94,7 @@ export class Trace {
 
   /** The oldest index still kept. */
   get oldestKept(): number {
-    return this.firstIndex;
+    return Math.max(0, this.written - this.capacity);
   }
 
   append(
@@ -119,6 +125,9 @@ export class Trace {
     hash.addInteger(messageId);
     hash.addHash(typeId < 0 ? 0 : (this.internHashes[typeId] as number));
     if (detail !== null) hash.addString(detail);
+    // Writing an index older than the ring's window would overwrite a later event still kept:
+    // forget that future first (it is replayed again if needed).
+    if (this.total + this.capacity < this.written) this.written = this.total;
     const slot = this.total % this.capacity;
     this.times[slot] = time;
     this.events[slot] = event;
@@ -129,17 +138,17 @@ export class Trace {
     this.messageTypes[slot] = typeId;
     this.details[slot] = detail;
     this.total++;
-    if (this.total - this.firstIndex > this.capacity) this.firstIndex = this.total - this.capacity;
+    if (this.total > this.written) this.written = this.total;
   }
 
   hashHex(): string {
     return this.hash.hex();
   }
 
-  /** Trace events with index in [fromIndex, toIndex), as far as they are still kept. */
+  /** Trace events with index in [fromIndex, toIndex), up to now and as far as they are still kept. */
   slice(fromIndex = 0, toIndex = this.total): TraceEvent[] {
-    const start = Math.max(fromIndex, this.firstIndex);
-    const end = Math.min(toIndex, this.total);
+    const start = Math.max(fromIndex, this.oldestKept);
+    const end = Math.min(toIndex, this.total, this.written);
     const result: TraceEvent[] = [];
     for (let index = start; index < end; index++) result.push(this.read(index));
     return result;
@@ -149,11 +158,15 @@ export class Trace {
     return { count: this.total, hash: this.hash.save() };
   }
 
-  /** Rewinds to an earlier saved state: entries after it are discarded (replay re-creates them). */
+  /** Moves to a saved position on this timeline, backwards or forwards. */
   restore(state: TraceState): void {
-    if (state.count < this.firstIndex) this.firstIndex = state.count;
     this.total = state.count;
     this.hash.restore(state.hash);
+  }
+
+  /** The timeline forked here: events after now belong to the discarded future. */
+  forgetFuture(): void {
+    this.written = Math.min(this.written, this.total);
   }
 
   private read(index: number): TraceEvent {
