@@ -40,15 +40,18 @@ describe('sim, spawned', () => {
 });
 
 describe('bench, spawned', () => {
+  // --no-browser: the browser section builds the app and starts Chromium, too slow for this test;
+  // its arithmetic is tested in bench/browserFigures.test.ts and the section itself by running it.
   it('--quick --json prints every section, each with figures or a skip reason', () => {
-    const result = spawn(BENCH, '--quick', '--json');
+    const result = spawn(BENCH, '--quick', '--json', '--no-browser');
     expect(result.code).toBe(0);
     const figures = JSON.parse(result.stdout) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(figures)).toEqual(['harness', 'bareLoop', 'engine', 'raft', 'linearizability', 'crdt', 'seek', 'memory', 'raftSeek', 'raftMemory', 'totalSeconds']);
+    expect(Object.keys(figures)).toEqual(['harness', 'bareLoop', 'engine', 'raft', 'linearizability', 'crdt', 'seek', 'memory', 'raftSeek', 'raftMemory', 'browser', 'totalSeconds']);
     expect(figures.harness?.quick).toBe(true);
     expect(figures.bareLoop?.eventsPerSecond).toBeGreaterThan(0);
     expect(figures.engine).toMatchObject({ module: 'ping', tracing: true, events: figures.bareLoop?.events, target: 0.5 });
     expect(figures.engine?.ratioToBareLoop).toBeGreaterThan(0);
+    expect(figures.browser).toEqual({ skipped: 'not run (--no-browser)' });
     for (const section of ['raft', 'linearizability', 'crdt', 'raftSeek', 'raftMemory'] as const) {
       const value = figures[section] ?? {};
       if ('skipped' in value) expect(typeof value.skipped).toBe('string');

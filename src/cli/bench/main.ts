@@ -1,5 +1,5 @@
 /**
- * `npm run -s bench -- [--json] [--quick]`: the engine's figures against design §8.
+ * `npm run -s bench -- [--json] [--quick] [--no-browser]`: the engine's and the browser's figures against design §8.
  * Sections that depend on other work in progress (Raft, the linearizability checker, the
  * CRDT benchmark) detect it at run time and report `{ skipped: reason }`.
  */
@@ -13,6 +13,7 @@ import { measureCrdt, measureLinearizabilityChecker } from './optional';
 import { measureRaft, raftScenario, virtualTimeFor } from './raft';
 import { measureRaftSeekIsolated, type IsolationLimits } from './isolated';
 import { measureSeekAndMemory } from './seek';
+import { measureBrowser, type BrowserPlan } from './browser';
 
 interface BenchPlan {
   repetitions: Repetitions;
@@ -27,6 +28,8 @@ interface BenchPlan {
   checkerRepetitions: Repetitions;
   /** 50 replicas per sync mode run for tens of seconds each: one measured run is enough. */
   crdtRepetitions: Repetitions;
+  /** The browser section (browser.ts): build, bundle size, playback frames, seeks in Chromium. */
+  browser: BrowserPlan;
 }
 
 const FULL: BenchPlan = {
@@ -42,6 +45,7 @@ const FULL: BenchPlan = {
   raftSeekLimits: { heapMegabytes: 2048, timeoutSeconds: 150 },
   checkerRepetitions: { warmup: 1, repetitions: 3 },
   crdtRepetitions: { warmup: 0, repetitions: 1 },
+  browser: { buildTimeoutSeconds: 300, playbackSpeeds: [1, 10], warmupMs: 1_000, playMs: 5_000, seekEvents: 1_000_000, seekCount: 6, openTimeoutMs: 300_000, seekTimeoutMs: 30_000 },
 };
 
 const QUICK: BenchPlan = {
@@ -56,9 +60,15 @@ const QUICK: BenchPlan = {
   raftSeekLimits: { heapMegabytes: 1024, timeoutSeconds: 30 },
   checkerRepetitions: { warmup: 0, repetitions: 1 },
   crdtRepetitions: { warmup: 0, repetitions: 1 },
+  browser: { buildTimeoutSeconds: 180, playbackSpeeds: [1], warmupMs: 500, playMs: 1_500, seekEvents: 30_000, seekCount: 3, openTimeoutMs: 60_000, seekTimeoutMs: 15_000 },
 };
 
-export async function runBenchmarks(quick: boolean, progress: (text: string) => void): Promise<Record<string, unknown>> {
+export interface BenchOptions {
+  /** --no-browser: report the browser section as skipped (it builds the app and starts Chromium). */
+  browser: boolean;
+}
+
+export async function runBenchmarks(quick: boolean, progress: (text: string) => void, options: BenchOptions = { browser: true }): Promise<Record<string, unknown>> {
   const plan = quick ? QUICK : FULL;
   const started = now();
   progress('bare loop and engine (ping)…');
@@ -74,6 +84,7 @@ export async function runBenchmarks(quick: boolean, progress: (text: string) => 
   progress(`seek on a ${plan.raftSeekEvents.toLocaleString('en-US')}-event Raft run (child process)…`);
   const raftAvailable = raftScenario();
   const raftLongRun = 'skipped' in raftAvailable ? raftAvailable : measureRaftSeekIsolated(plan.raftSeekEvents, plan.raftSeekCount, plan.raftSeekLimits);
+  const browser = options.browser ? await measureBrowser(plan.browser, progress) : { skipped: 'not run (--no-browser)' };
   return {
     harness: { quick, node: process.version, platform: `${process.platform} ${process.arch}`, cores: availableParallelism(), startedAt: new Date().toISOString() },
     bareLoop: loops.bareLoop,
@@ -85,6 +96,7 @@ export async function runBenchmarks(quick: boolean, progress: (text: string) => 
     memory,
     raftSeek: 'skipped' in raftLongRun ? raftLongRun : raftLongRun.seek,
     raftMemory: 'skipped' in raftLongRun ? raftLongRun : raftLongRun.memory,
+    browser,
     totalSeconds: Math.round(now() - started) / 1000,
   };
 }
@@ -92,15 +104,15 @@ export async function runBenchmarks(quick: boolean, progress: (text: string) => 
 async function main(argv: readonly string[]): Promise<number> {
   let parsed: ParsedArguments;
   try {
-    parsed = parseArguments(argv, { json: 'flag', quick: 'flag' });
-    if (parsed.positionals.length > 0) throw InputError.of('arguments', `unexpected '${parsed.positionals.join(' ')}' (options: --json, --quick)`);
+    parsed = parseArguments(argv, { json: 'flag', quick: 'flag', 'no-browser': 'flag' });
+    if (parsed.positionals.length > 0) throw InputError.of('arguments', `unexpected '${parsed.positionals.join(' ')}' (options: --json, --quick, --no-browser)`);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     process.stderr.write(`error: ${error.message}\n`);
     return 2;
   }
   const json = parsed.flags.has('json');
-  const figures = await runBenchmarks(parsed.flags.has('quick'), (text) => (json ? undefined : process.stderr.write(`${text}\n`)));
+  const figures = await runBenchmarks(parsed.flags.has('quick'), (text) => (json ? undefined : process.stderr.write(`${text}\n`)), { browser: !parsed.flags.has('no-browser') });
   process.stdout.write(`${json ? JSON.stringify(figures) : formatFigures(figures)}\n`);
   return 0;
 }
