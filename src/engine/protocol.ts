@@ -159,6 +159,13 @@ export interface ProtocolModule<State = any, Message = any> {
   safetyCheckers(config: ModuleConfig): SafetyChecker<State>[];
   livenessCheckers(config: ModuleConfig): LivenessChecker<State>[];
   historyCheckers?(config: ModuleConfig): HistoryChecker[];
+  /**
+   * A bounded view of a node's state (or of its persistent part while crashed) for live
+   * displays, which receive one every animation frame: collections that grow with the run
+   * (Raft's log) cut to their most recent `limit` items, with fields saying what was cut.
+   * Without it, frames carry the whole state. Must not return live mutable objects.
+   */
+  frameState?(value: unknown, part: 'state' | 'persistent', limit: number): unknown;
   /** Module-level figures for the headless summary (e.g. converged, bytes per mode). */
   summarize?(view: CheckView<State>): Record<string, PlainData>;
 }

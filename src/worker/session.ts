@@ -195,7 +195,7 @@ export class SimulationSession {
   /** Builds the frame for the run's current position. `judgeNow` forces fresh invariants. */
   private frame(stoppedBy: FrameStop, violation: string | null, judgeNow: boolean): Frame {
     const simulation = this.require();
-    const snapshot = simulation.inspect();
+    const snapshot = simulation.inspect({ compact: true });
     const { newTrace, traceReset } = this.takeNewTrace(simulation);
     return {
       module: snapshot.module,

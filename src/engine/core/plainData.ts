@@ -46,6 +46,25 @@ export function copiedValueCount(): number {
   return copiedValues;
 }
 
+/**
+ * A copy of plain data for display, bounded in size: an array longer than `arrayLimit`
+ * keeps its first `arrayLimit` items followed by a note of how many were left out.
+ */
+export function boundedCopy(value: unknown, arrayLimit: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const kept = value.slice(0, arrayLimit).map((item) => boundedCopy(item, arrayLimit));
+    if (value.length > arrayLimit) kept.push(`… ${value.length - arrayLimit} more`);
+    return kept;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined) copy[key] = boundedCopy(field, arrayLimit);
+  }
+  return copy;
+}
+
 /** A canonical JSON encoding: object keys sorted, so equal data always encodes equally. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';

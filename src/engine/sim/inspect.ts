@@ -21,6 +21,8 @@ export interface NodeSnapshotView<State = unknown> {
   state: State | null;
   persistent: PlainData | null;
   timers: Array<{ key: string; dueAtMs: number; armedAtMs: number }>;
+  /** True when state or persistent is the module's bounded frame view, not the whole (inspect({ compact: true })). */
+  compacted?: boolean;
   clock: { skewMs: number; driftPpm: number; localTimeMs: number };
 }
 

@@ -4,7 +4,7 @@
  * safety, take a checkpoint. Time travel restores a checkpoint and replays; acting in the
  * past forks the timeline (the old future's perturbations are discarded, as in RaftScope).
  */
-import { clonePlain, copiedValueCount } from '../core/plainData';
+import { boundedCopy, clonePlain, copiedValueCount, type PlainData } from '../core/plainData';
 import { microsecondsToMilliseconds, millisecondsToMicroseconds, type Microseconds } from '../core/time';
 import type { HistoryRecord, ModuleConfig, ProtocolModule } from '../protocol';
 import type { Action, Scenario } from '../scenario/types';
@@ -26,6 +26,10 @@ export interface ResolvedEngineOptions {
   queueLimit: number;
   historyLimit: number;
 }
+
+/** Items of a growing collection a frame shows (Raft's log tail), and of an array in a message payload. */
+const FRAME_COLLECTION_LIMIT = 64;
+const FRAME_PAYLOAD_ARRAY_LIMIT = 8;
 
 export const DEFAULT_ENGINE_OPTIONS: ResolvedEngineOptions = {
   checkpointEvery: 5_000,
@@ -180,9 +184,19 @@ export class Simulation {
     return [...running, ...this.historyJudge.report(this.world.history.all())];
   }
 
-  inspect(): SimulationSnapshot {
+  /**
+   * Node states, network and messages as plain JSON. `compact` is for live displays that take
+   * a picture every frame: states go through the module's frameState (Raft's log cut to its
+   * tail) and message payloads are bounded, so a frame's size does not grow with the run.
+   */
+  inspect(options: { compact?: boolean } = {}): SimulationSnapshot {
     const world = this.world;
     this.refreshView(-1);
+    const compact = options.compact === true;
+    const show = (value: unknown, part: 'state' | 'persistent'): unknown =>
+      compact && this.module.frameState !== undefined && value !== null ? clonePlain(this.module.frameState(value, part, FRAME_COLLECTION_LIMIT)) : clonePlain(value);
+    const inFlight = world.listInFlight();
+    if (compact) for (const message of inFlight) message.message = boundedCopy(message.message, FRAME_PAYLOAD_ARRAY_LIMIT);
     return {
       module: this.module.name,
       timeMs: microsecondsToMilliseconds(world.now),
@@ -194,15 +208,16 @@ export class Simulation {
         id: node.id,
         kind: node.kind,
         status: node.status,
-        state: clonePlain(node.state) as never,
-        persistent: clonePlain(node.persistent),
+        state: show(node.state, 'state') as never,
+        persistent: show(node.persistent, 'persistent') as PlainData | null,
+        ...(compact && this.module.frameState !== undefined ? { compacted: true } : {}),
         timers: Object.entries(node.timers)
           .map(([key, timer]) => ({ key, dueAtMs: microsecondsToMilliseconds(timer.dueAt), armedAtMs: microsecondsToMilliseconds(timer.armedAt) }))
           .sort((left, right) => left.dueAtMs - right.dueAtMs),
         clock: { skewMs: node.skewUs / 1000, driftPpm: node.driftPpm, localTimeMs: microsecondsToMilliseconds(node.localTime(world.now)) },
       })),
       network: describeNetwork(world),
-      inFlight: world.listInFlight(),
+      inFlight,
       stats: clonePlain(world.stats),
       summary: this.module.summarize ? clonePlain(this.module.summarize(world.view)) : {},
     };

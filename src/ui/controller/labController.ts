@@ -47,6 +47,7 @@ export class LabController {
   private callsWaiting = 0;
   private pendingRealMs = 0;
   private stopListening: (() => void) | null = null;
+  private readonly appliedListeners = new Set<(action: Action, frame: Frame) => void>();
 
   constructor(
     private readonly store: LabStore,
@@ -149,12 +150,19 @@ export class LabController {
     // Acting behind the furthest point reached forks the timeline (the engine drops the old future's perturbations).
     const forked = isBehind(frame, before.furthestTimeMs, before.furthestEventIndex);
     this.receive(frame);
+    for (const listener of this.appliedListeners) listener(action, frame);
     if (forked) {
       this.update(labUpdates.forked(this.store.getState(), frame));
       this.notify('info', `Forked at t=${formatForkTime(frame.timeMs)} ms: later perturbations discarded`);
     }
     const scenario = await this.call('currentScenario');
     if (scenario !== null) this.recoveryScenario = scenario;
+  }
+
+  /** Calls `listener` after each user action the engine applied, with the frame it produced (the screen-reader announcer listens). */
+  onApplied(listener: (action: Action, frame: Frame) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
   }
 
   // --- Playback: stepping by kind, by event, and selection -----------------------------------------
@@ -192,6 +200,13 @@ export class LabController {
   }
 
   // --- Sharing, export, import and settings ----------------------------------------------------------
+
+  /** One node's whole state and persistent state (frames carry a bounded view of big states). */
+  async nodeInFull(nodeId: string): Promise<{ state: unknown; persistent: unknown } | null> {
+    const snapshot = await this.call('snapshot');
+    const node = snapshot?.nodes.find((candidate) => candidate.id === nodeId);
+    return node === undefined ? null : { state: node.state, persistent: node.persistent };
+  }
 
   /** The scenario plus every perturbation on the current timeline (what a shared link carries). */
   currentScenario(viewAtMs?: number): Promise<Scenario | null> {

@@ -15,7 +15,7 @@ import { serverState, type PersistentServerState } from './roles';
 import { RAFT_PARAMETERS, RAFT_REQUEST, RAFT_VARIANTS, RAFT_WORKLOAD, raftSettings } from './settings';
 import { serverTimer, stepServer } from './step';
 import { startLeadershipTransfer } from './transfer';
-import type { RaftClientState, RaftMessage, RaftServerState, RaftState } from './types';
+import type { Entry, RaftClientState, RaftMessage, RaftServerState, RaftState } from './types';
 import { linearizabilityChecker } from '../../checkers/linearizability';
 
 type Context = NodeContext<RaftMessage>;
@@ -140,6 +140,14 @@ export const raftModule: ProtocolModule<RaftState, RaftMessage> = {
     return serverState((persistent as unknown as PersistentServerState | null) ?? EMPTY_PERSISTENT, context);
   },
 
+  frameState(value, _part, limit) {
+    // Live views see the log's tail: `logOffset` is the index just before log[0] (at least
+    // the snapshot's last index). The whole log stays in inspect() without `compact`.
+    const server = value as { log?: readonly Entry[] };
+    if (!Array.isArray(server.log) || server.log.length <= limit) return { ...server };
+    const tail = server.log.slice(-limit);
+    return { ...server, log: tail, logOffset: (tail[0] as Entry).index - 1, logLength: server.log.length };
+  },
   messageType: (message) => message.type,
   messageSize,
   describeMessage,

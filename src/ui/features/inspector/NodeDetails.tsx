@@ -3,7 +3,8 @@
  * the module's own inspector detail when it has one, and the whole state and persistent
  * state as trees of plain text.
  */
-import { useLab, useLabStore } from '../../store/LabContext';
+import { useEffect, useState } from 'react';
+import { useLab, useLabController, useLabStore } from '../../store/LabContext';
 import { selectNode } from '../../store/selectors';
 import { moduleView } from '../../modules';
 import { PlainTree } from './PlainTree';
@@ -12,6 +13,7 @@ export function NodeDetails({ nodeId }: { nodeId: string }) {
   const store = useLabStore();
   const node = useLab(selectNode(nodeId));
   const nowMs = useLab((state) => state.frame?.timeMs ?? 0);
+  const eventIndex = useLab((state) => state.frame?.eventIndex ?? 0);
   const moduleName = useLab((state) => state.module?.name ?? null);
   const { NodeInspector } = moduleView(moduleName);
   if (node === undefined) return <p className="muted">Node {nodeId} is not in this run.</p>;
@@ -64,7 +66,35 @@ export function NodeDetails({ nodeId }: { nodeId: string }) {
       )}
       <PlainTree label="state" value={node.state} testId="inspector-state" />
       {node.persistent !== null && <PlainTree label="persistent" value={node.persistent} openLevels={0} />}
+      {node.compacted === true && <WholeState nodeId={node.id} eventIndex={eventIndex} />}
     </section>
+  );
+}
+
+/**
+ * Frames carry a bounded view of big states (Raft's log tail); the whole state is fetched
+ * from the worker on request, for the position being viewed.
+ */
+function WholeState({ nodeId, eventIndex }: { nodeId: string; eventIndex: number }) {
+  const controller = useLabController();
+  const [whole, setWhole] = useState<{ at: number; value: { state: unknown; persistent: unknown } | null } | null>(null);
+  useEffect(() => setWhole(null), [nodeId]);
+  const load = () => void controller.nodeInFull(nodeId).then((value) => setWhole({ at: eventIndex, value }));
+  if (whole === null || whole.at !== eventIndex) {
+    return (
+      <p className="inspector__whole">
+        <span className="muted">Large collections are cut to their latest items above. </span>
+        <button type="button" className="button" onClick={load} data-testid="inspector-load-whole">
+          Show the whole state
+        </button>
+      </p>
+    );
+  }
+  return (
+    <div data-testid="inspector-whole">
+      <PlainTree label="whole state" value={whole.value?.state ?? null} openLevels={0} />
+      {whole.value?.persistent != null && <PlainTree label="whole persistent" value={whole.value.persistent} openLevels={0} />}
+    </div>
   );
 }
 

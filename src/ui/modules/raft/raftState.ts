@@ -18,6 +18,11 @@ interface PersistentServer {
   snapshot: Snapshot | null;
 }
 
+/** Set by the engine module's frameState when a frame carries only the log's tail. */
+interface LogTailFields {
+  logOffset?: number;
+}
+
 /**
  * One server as the views draw it. `live` is null while the server is crashed: then only
  * the persistent fields are known, and commitIndex is unknown (it is volatile).
@@ -29,8 +34,14 @@ export interface ServerView {
   votedFor: string | null;
   log: readonly Entry[];
   snapshot: Snapshot | null;
-  /** The index just before log[0]: the snapshot's last included index, or 0. */
+  /** The snapshot's last included index, or 0: entries up to it are compacted (paper §7). */
   snapshotIndex: number;
+  /**
+   * The index just before log[0]. Frames carry only the log's tail (the engine module's
+   * frameState), so this is at least snapshotIndex and may be more; entries between the two
+   * exist on the server but are not in this frame.
+   */
+  logOffset: number;
   lastIndex: number;
   live: RaftServerState | null;
 }
@@ -52,18 +63,19 @@ export function serverView(node: NodeSnapshotView): ServerView | null {
   if (node.kind !== 'server') return null;
   if (isRaftServerState(node.state)) {
     const state = node.state;
-    return withIndexes({ id: node.id, status: node.status, term: state.term, votedFor: state.votedFor, log: state.log, snapshot: state.snapshot, live: state });
+    return withIndexes({ id: node.id, status: node.status, term: state.term, votedFor: state.votedFor, log: state.log, snapshot: state.snapshot, live: state }, (state as LogTailFields).logOffset);
   }
   if (isPersistentServer(node.persistent)) {
     const persistent = node.persistent;
-    return withIndexes({ id: node.id, status: node.status, term: persistent.currentTerm, votedFor: persistent.votedFor, log: persistent.log, snapshot: persistent.snapshot, live: null });
+    return withIndexes({ id: node.id, status: node.status, term: persistent.currentTerm, votedFor: persistent.votedFor, log: persistent.log, snapshot: persistent.snapshot, live: null }, (persistent as LogTailFields).logOffset);
   }
   return null;
 }
 
-function withIndexes(view: Omit<ServerView, 'snapshotIndex' | 'lastIndex'>): ServerView {
+function withIndexes(view: Omit<ServerView, 'snapshotIndex' | 'logOffset' | 'lastIndex'>, tailOffset: number | undefined): ServerView {
   const snapshotIndex = view.snapshot?.lastIncludedIndex ?? 0;
-  return { ...view, snapshotIndex, lastIndex: snapshotIndex + view.log.length };
+  const logOffset = Math.max(snapshotIndex, tailOffset ?? 0);
+  return { ...view, snapshotIndex, logOffset, lastIndex: logOffset + view.log.length };
 }
 
 export function serverViews(frame: Frame): ServerView[] {
@@ -75,10 +87,11 @@ export function serverViews(frame: Frame): ServerView[] {
   return servers;
 }
 
-/** The entry at `index`, if the log still holds it (entries up to snapshotIndex are compacted). */
-export function entryAt(server: Pick<ServerView, 'log' | 'snapshotIndex'>, index: number): Entry | undefined {
-  // Invariant (types.ts): log[k].index === snapshotIndex + 1 + k.
-  return server.log[index - server.snapshotIndex - 1];
+/** The entry at `index`, if this frame holds it (compacted entries and those before the frame's tail are not). */
+export function entryAt(server: Pick<ServerView, 'log' | 'logOffset'>, index: number): Entry | undefined {
+  // Invariant (types.ts): log[k].index === logOffset + 1 + k.
+  if (index <= server.logOffset) return undefined;
+  return server.log[index - server.logOffset - 1];
 }
 
 /**
