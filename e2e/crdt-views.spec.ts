@@ -8,11 +8,10 @@
  * e2e/screenshots/crdt-*.png.
  */
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Action } from '../src/engine/index';
 import type { FaultOracleAnswer, FaultOracleRequest } from './faultOracle';
-import { ROOT, expectTime, shownTimeMs } from './support';
+import { ROOT, expectTime, shownTimeMs, screenshotPath } from './support';
 
 test.use({ viewport: { width: 1600, height: 1300 } });
 
@@ -100,7 +99,7 @@ async function showSyncCharts(page: Page): Promise<void> {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: resolve(ROOT, `e2e/screenshots/crdt-${name}.png`) });
+  await page.screenshot({ path: screenshotPath(`crdt-${name}.png`) });
 }
 
 test('counter: an increment shows at its replica first, then everywhere after sync, and the engine agrees', async ({ page }) => {

@@ -5,9 +5,8 @@
  * broken file.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ROOT, exampleDocument, expectTime, oracle, shownTimeMs, watchForInjection } from './support';
+import { exampleDocument, expectTime, oracle, shownTimeMs, watchForInjection, screenshotPath } from './support';
 
 const MERMAID_CHUNK = /\/assets\/mermaid\.core-[^/]+\.js$/;
 
@@ -45,7 +44,7 @@ test('Mermaid is not in the initial bundle; opening Export fetches it and render
   // The one-way cut at 2 s falls in the window and shows as a note.
   await expect(diagram.locator('svg')).toContainText('fault: cut one way n1→n3');
 
-  await page.screenshot({ path: resolve(ROOT, 'e2e/screenshots/export-panel.png') });
+  await page.screenshot({ path: screenshotPath('export-panel.png') });
 
   const text = await page.getByTestId('mermaid-text').inputValue();
   expect(text.startsWith('sequenceDiagram\n  participant P0 as n1\n')).toBe(true);

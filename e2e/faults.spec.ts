@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import type { Action } from '../src/engine/index';
 import type { FaultOracleAnswer, FaultOracleRequest } from './faultOracle';
-import { ROOT, expectTime, shownTimeMs } from './support';
+import { ROOT, expectTime, shownTimeMs, screenshotPath } from './support';
 
 // A tall window, so the canvas keeps room beside the panels below it (the reference screenshots show it).
 test.use({ viewport: { width: 1600, height: 1400 } });
@@ -94,7 +94,7 @@ test('the node menu opens from the keyboard and offers what fits the node', asyn
   await expect(page.getByTestId('node-menu-crash')).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('node-menu-pause')).toBeFocused();
-  await page.getByTestId('topology-canvas').screenshot({ path: 'e2e/screenshots/faults-node-menu.png' });
+  await page.getByTestId('topology-canvas').screenshot({ path: screenshotPath('faults-node-menu.png') });
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('node-status-n2')).toHaveText('paused');
   await expect(menu).toBeHidden();
@@ -112,7 +112,7 @@ test('cut a link one way and repair it: the lane shows it and the engine agrees'
   await expect(page.getByTestId('rf__edge-link:n1:n2')).toHaveAttribute('aria-label', /cut one way \(n1→n2\)/);
   const cut: Action = { type: 'cut', from: 'n1', to: 'n2', oneWay: true, ...cutAt };
   expect((await expectEngineHash(page, 'ping-basic', [cut], cutAt.at)).cut).toEqual(['n1>n2']);
-  await page.getByTestId('topology-canvas').screenshot({ path: 'e2e/screenshots/faults-cut-link.png' });
+  await page.getByTestId('topology-canvas').screenshot({ path: screenshotPath('faults-cut-link.png') });
 
   await openLinkMenu(page, 'n1', 'n2');
   await page.getByTestId('link-menu-repair').click();
@@ -142,7 +142,7 @@ test('draw a partition by clicking nodes into groups, then heal it', async ({ pa
   const partition: Action = { type: 'partition', groups: [['n1', 'n2', 'c1'], ['n3']], ...at };
   const engine = await expectEngineHash(page, 'ping-basic', [partition], at.at);
   expect(engine.cut.sort()).toEqual(['c1>n3', 'n1>n3', 'n2>n3', 'n3>c1', 'n3>n1', 'n3>n2']);
-  await page.getByTestId('topology-canvas').screenshot({ path: 'e2e/screenshots/faults-partition.png' });
+  await page.getByTestId('topology-canvas').screenshot({ path: screenshotPath('faults-partition.png') });
 
   await page.getByTestId('heal-all').click();
   await expect(page.getByTestId('node-n3')).not.toHaveAttribute('data-partition-group', /.*/);
@@ -158,7 +158,7 @@ test('drop a message in flight: it disappears and the engine trace says it was d
   expect(target).toBeDefined();
   const id = target!.id;
   await expect(page.locator('circle[data-message-id]')).toHaveCount(before.inFlight.length);
-  await page.getByTestId('topology-canvas').screenshot({ path: 'e2e/screenshots/faults-messages-in-flight.png' });
+  await page.getByTestId('topology-canvas').screenshot({ path: screenshotPath('faults-messages-in-flight.png') });
   const at = await position(page);
   await page.locator(`circle[data-message-id="${id}"]`).click();
   await expect(page.getByTestId('message-card')).toBeVisible();
@@ -184,7 +184,7 @@ test('hold a link, then deliver its waiting messages one at a time', async ({ pa
   const count = await waiting();
   const parked = page.locator('circle[data-message-id][data-held="true"]');
   await expect(parked).toHaveCount(count);
-  await page.getByTestId('topology-canvas').screenshot({ path: 'e2e/screenshots/faults-held-link.png' });
+  await page.getByTestId('topology-canvas').screenshot({ path: screenshotPath('faults-held-link.png') });
 
   await openLinkMenu(page, 'n1', 'n2', 'keyboard');
   const list = page.getByTestId('held-messages');
@@ -211,5 +211,5 @@ test('hold a link, then deliver its waiting messages one at a time', async ({ pa
 test('screenshot: a Raft cluster with messages in flight on a large canvas', async ({ page }) => {
   await openPaused(page, 'raft-basic', 1_503);
   await expect(page.locator('circle[data-message-id]').first()).toBeVisible();
-  await page.getByTestId('topology-canvas').screenshot({ path: 'e2e/screenshots/faults-raft-messages.png' });
+  await page.getByTestId('topology-canvas').screenshot({ path: screenshotPath('faults-raft-messages.png') });
 });

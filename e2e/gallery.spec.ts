@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { ROOT } from './support';
+import { ROOT, screenshotPath } from './support';
 
 const INDEX = JSON.parse(readFileSync(resolve(ROOT, 'public/scenarios/index.json'), 'utf8')) as { scenarios: Array<{ name: string; module: string; title: string }> };
 
@@ -15,7 +15,7 @@ test('the gallery lists every example by module and opens one in one click', asy
   await expect(gallery).toBeVisible();
   await expect(gallery.locator('.gallery__card')).toHaveCount(INDEX.scenarios.length);
   await expect(gallery.getByRole('heading', { level: 3 })).toHaveText([/Ping/, /Raft/, /CRDT/i]);
-  await page.screenshot({ path: resolve(ROOT, 'e2e/screenshots/gallery.png') });
+  await page.screenshot({ path: screenshotPath('gallery.png') });
 
   const raft = INDEX.scenarios.find((entry) => entry.name === 'raft-leader-crash')!;
   await gallery.getByTestId('example-raft-leader-crash').click();

@@ -5,7 +5,7 @@
  * against the engine replaying the page's own scenario in Node.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectTime, oracle, shownTimeMs } from './support';
+import { expectTime, oracle, shownTimeMs, screenshotPath } from './support';
 
 type PageScenario = { schedule?: unknown[] } & Record<string, unknown>;
 
@@ -182,7 +182,7 @@ test('a violation stops the run, is highlighted, and "Jump to it" and "Share thi
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await invariant.getByTestId('invariant-share').click();
   const url = await page.getByTestId('counterexample-url').inputValue();
-  expect(url).toMatch(/#s=[A-Za-z0-9+\-$]+&t=[\d.]+$/);
+  expect(url).toMatch(/#s=[A-Za-z0-9+\-$]+&t=[\d.]+&e=\d+$/);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   const reopened = await context.newPage();
   await reopened.goto(url);
@@ -243,15 +243,17 @@ test('screenshots: the main view with the space-time diagram, charts and inspect
   await page.getByTestId('inspector-node-picker').selectOption('n1');
   await expect(page.getByTestId('inspector-node')).toBeVisible();
   await expect(page.getByTestId('spacetime-panel')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('playback-main.png') });
+  // The charts share the dock below the canvas with the diagram: one tab at a time.
+  await page.getByTestId('dock-tab-charts').click();
   await expect(page.getByTestId('charts-panel')).toBeVisible();
-  await page.screenshot({ path: 'e2e/screenshots/playback-main.png' });
   await page.getByTestId('charts-panel').scrollIntoViewIfNeeded();
-  await page.getByTestId('charts-panel').screenshot({ path: 'e2e/screenshots/playback-charts.png' });
+  await page.getByTestId('charts-panel').screenshot({ path: screenshotPath('playback-charts.png') });
 
   // The violation view: the run stopped, the invariant violated, the violating message and a node inspected.
   await page.goto('/#scenario=ping-duplicates');
   await expect(page.locator('[data-testid="invariant"][data-invariant="Pongs answer pings"]')).toHaveAttribute('data-status', 'violated');
   await page.getByTestId('inspector-node-picker').selectOption('n3');
   await expect(page.getByTestId('inspector-message')).toBeVisible();
-  await page.screenshot({ path: 'e2e/screenshots/playback-violation.png' });
+  await page.screenshot({ path: screenshotPath('playback-violation.png') });
 });

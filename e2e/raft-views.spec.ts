@@ -5,9 +5,8 @@
  * the page must show exactly those.
  */
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ROOT, expectTime, oracle } from './support';
+import { ROOT, expectTime, oracle, screenshotPath } from './support';
 
 interface CliEntry {
   index: number;
@@ -187,8 +186,10 @@ test.describe('Raft views', () => {
     await expectTime(page, 1_730);
     await expect(page.getByTestId(`raft-role-${leaderOf(five).id}`)).toHaveText('leader');
     await settle(page);
-    await page.screenshot({ path: resolve(ROOT, 'e2e/screenshots/raft-five-nodes.png') });
-    await page.getByTestId('raft-log-matrix').screenshot({ path: resolve(ROOT, 'e2e/screenshots/raft-log-matrix.png') });
+    await page.screenshot({ path: screenshotPath('raft-five-nodes.png') });
+    // The log matrix is a tab of the dock below the canvas (the diagram shows by default); the choice is remembered.
+    await page.getByTestId('dock-tab-raft-log-matrix').click();
+    await page.getByTestId('raft-log-matrix').screenshot({ path: screenshotPath('raft-log-matrix.png') });
 
     // The Figure 8 bug after the fact: index 2 committed with different entries on different servers.
     await page.goto('/#scenario=raft-figure8-bug&t=1000');
@@ -196,7 +197,7 @@ test.describe('Raft views', () => {
     await expect(page.getByTestId('raft-matrix-row-n1').locator('td[data-index="2"]')).toHaveAttribute('data-term', '1');
     await expect(page.getByTestId('raft-matrix-row-n2').locator('td[data-index="2"]')).toHaveAttribute('data-term', '2');
     await settle(page);
-    await page.getByTestId('raft-log-matrix').screenshot({ path: resolve(ROOT, 'e2e/screenshots/raft-log-matrix-figure8.png') });
+    await page.getByTestId('raft-log-matrix').screenshot({ path: screenshotPath('raft-log-matrix-figure8.png') });
 
     // Nine servers need a taller window for the canvas to draw the cards at a readable size.
     await page.setViewportSize({ width: 1600, height: 1200 });
@@ -208,6 +209,6 @@ test.describe('Raft views', () => {
     await expect(page.locator('[data-testid^="raft-role-"]', { hasText: /^leader$/ })).toHaveCount(1);
     await expect(page.locator('[data-testid^="raft-matrix-row-"]')).toHaveCount(9);
     await settle(page);
-    await page.screenshot({ path: resolve(ROOT, 'e2e/screenshots/raft-nine-nodes.png') });
+    await page.screenshot({ path: screenshotPath('raft-nine-nodes.png') });
   });
 });

@@ -3,9 +3,8 @@
  * is the one the engine computes for the changed scenario. A bad value is named next to
  * its field and starts nothing.
  */
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ROOT, expectTime, oracle, shownTimeMs } from './support';
+import { expectTime, oracle, shownTimeMs, screenshotPath } from './support';
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByTestId('open-settings').click();
@@ -29,7 +28,7 @@ test('changing the seed starts a new run, puts it in the URL, and the hash equal
   await expect(page.getByTestId('settings-seed')).toHaveValue('1');
   await expect(page.getByTestId('settings-params-intervalMs')).toHaveValue('100');
   await expect(page.getByTestId('settings-variants-deduplicate')).toBeChecked();
-  await page.screenshot({ path: resolve(ROOT, 'e2e/screenshots/settings.png') });
+  await page.screenshot({ path: screenshotPath('settings.png') });
 
   await page.getByTestId('settings-seed').fill('4242');
   await page.getByTestId('settings-seed').press('Enter');

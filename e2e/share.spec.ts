@@ -26,13 +26,15 @@ test('a shared link reopens the perturbed run at the same time with the same has
   await openAndPerturb(page);
   const timeMs = await shownTimeMs(page);
   const traceHash = await page.getByTestId('trace-hash').textContent();
+  const events = Number((await page.getByTestId('event-count').textContent())?.replace(/[^0-9]/g, ''));
 
   await page.getByTestId('share').click();
   await expect(page.getByTestId('share-status')).toHaveText('Link copied');
   await expect(page.getByTestId('share-status')).toHaveAttribute('aria-live', 'polite');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s=[A-Za-z0-9+\-$]+&t=[0-9.]+$/);
-  expect(copied.endsWith(`&t=${timeMs}`)).toBe(true);
+  // The link pins the time and the exact number of events run by then.
+  expect(copied).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s=[A-Za-z0-9+\-$]+&t=[0-9.]+&e=\d+$/);
+  expect(copied.endsWith(`&t=${timeMs}&e=${events}`)).toBe(true);
   // Sharing does not move the run or change the address.
   expect(page.url()).toContain('#scenario=ping-basic');
   await expectTime(page, timeMs);
@@ -63,7 +65,7 @@ test('when clipboard access is refused the link is shown selected in a read-only
   await expect(box).toBeVisible();
   await expect(box).toHaveAttribute('readonly', '');
   const link = await box.inputValue();
-  expect(link).toMatch(/#s=[A-Za-z0-9+\-$]+&t=1200$/);
+  expect(link).toMatch(/#s=[A-Za-z0-9+\-$]+&t=1200&e=\d+$/);
   await expect(box).toBeFocused();
   const selected = await box.evaluate((input: HTMLInputElement) => input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0));
   expect(selected).toBe(link);

@@ -11,6 +11,16 @@ import type { OracleAnswer, OracleRequest } from './oracle';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
+/**
+ * Where a reference screenshot goes. The checked-in ones in e2e/screenshots/ are rewritten
+ * only on request (FAULTLINE_UPDATE_SCREENSHOTS=1), so an ordinary test run leaves the work
+ * tree clean; otherwise they land in test-results/screenshots/ to look at.
+ */
+export function screenshotPath(name: string): string {
+  const directory = process.env.FAULTLINE_UPDATE_SCREENSHOTS === '1' ? 'e2e/screenshots' : 'test-results/screenshots';
+  return resolve(ROOT, directory, name);
+}
+
 /** An example scenario's JSON document as stored (not validated: the app and the oracle validate). */
 export function exampleDocument(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(resolve(ROOT, 'public/scenarios', `${name}.json`), 'utf8')) as Record<string, unknown>;

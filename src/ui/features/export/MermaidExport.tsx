@@ -64,7 +64,8 @@ export function MermaidExport({ trace, nodes, fromMs, toMs, maxMessages, include
 
   return (
     <div className={['faultline-mermaid', className].filter(Boolean).join(' ')}>
-      <div className="faultline-mermaid__diagram" data-testid="mermaid-diagram" data-render-status={render.status} ref={diagramRef} role="img" aria-label={`Sequence diagram from ${fromMs} ms to ${toMs} ms`} aria-busy={render.status === 'rendering'} />
+      {/* tabIndex: a wide diagram scrolls, and keyboard users must be able to scroll it too. */}
+      <div className="faultline-mermaid__diagram" data-testid="mermaid-diagram" data-render-status={render.status} ref={diagramRef} role="img" aria-label={`Sequence diagram from ${fromMs} ms to ${toMs} ms`} aria-busy={render.status === 'rendering'} tabIndex={0} />
       {render.status === 'rendering' && <p className="faultline-mermaid__status">Rendering diagram…</p>}
       {render.status === 'failed' && (
         <p className="faultline-mermaid__status faultline-mermaid__status--error" role="alert">

@@ -5,6 +5,7 @@
  * screen readers and a Tab loop so focus never leaves it.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useLab } from '../../store/LabContext';
 import { moduleView } from '../../modules';
 import { SHELL_SHORTCUTS } from './shortcuts';
@@ -47,7 +48,8 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
     }
   };
 
-  return (
+  // Portalled to <body>: the button that opens it may sit in a header menu that is closed (display: none) on a phone.
+  return createPortal(
     <dialog
       ref={dialogRef}
       className="help-overlay"
@@ -76,7 +78,8 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
       )}
       <ShortcutTable caption="When a view has focus" rows={VIEW_KEYS.map(({ view, label, description }) => ({ label, description: `${view}: ${description}` }))} />
       <p className="help-overlay__note">Shortcuts do not fire while you type in a field or move a slider. Tab moves between controls.</p>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
 

@@ -4,6 +4,7 @@
  * opened it, with no focus-management code of our own.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 export interface DrawerProps {
   title: string;
@@ -24,7 +25,8 @@ export function Drawer({ title, testId, onClose, children }: DrawerProps) {
     return () => dialog.close();
   }, []);
 
-  return (
+  // Portalled to <body>: on a phone the header menu that opened it may close (display: none) around it.
+  return createPortal(
     <dialog
       ref={dialogRef}
       className="drawer"
@@ -51,6 +53,7 @@ export function Drawer({ title, testId, onClose, children }: DrawerProps) {
         </header>
         {children}
       </div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

@@ -4,7 +4,7 @@
  * each frame rather than through React renders. Node rectangles come from React Flow's
  * measurements, the same ones the link lanes use, so messages ride exactly on the lanes.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { ViewportPortal, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { useLabController, useLabStore } from '../../store/LabContext';
 import { labUpdates } from '../../store/labStore';
@@ -12,6 +12,8 @@ import type { NodeRect } from './laneGeometry';
 import { internalNodeRect } from './LinkEdge';
 import { messageMarks } from './messagePositions';
 import { createMessageLayer } from './messageLayer';
+// Reduced motion: the system's setting or the display menu's switch (messages then sit still mid-link).
+import { useReducedMotion } from '../display/useDisplayPreferences';
 
 /** "id:x,y,w,h;…" — a primitive, so the selector re-renders only when a node moves or resizes. */
 function rectsKey(state: ReactFlowState): string {
@@ -32,18 +34,6 @@ function parseRects(key: string): Map<string, NodeRect> {
     rects.set(id as string, { x: x ?? 0, y: y ?? 0, width: width ?? 0, height: height ?? 0 });
   }
   return rects;
-}
-
-function useReducedMotion(): boolean {
-  const query = '(prefers-reduced-motion: reduce)';
-  const [reduced, setReduced] = useState(() => window.matchMedia(query).matches);
-  useEffect(() => {
-    const list = window.matchMedia(query);
-    const listener = (): void => setReduced(list.matches);
-    list.addEventListener('change', listener);
-    return () => list.removeEventListener('change', listener);
-  }, []);
-  return reduced;
 }
 
 export function MessageOverlay() {

@@ -31,14 +31,16 @@ export const SimulationFlowNode = memo(function SimulationFlowNode({ data, selec
     draftGroup === null ? '' : `node-card--draft node-card--draft-${draftGroup}`,
   ].filter((name) => name !== '');
   const partitionText = liveGroup === null ? '' : `, partition group ${liveGroup + 1}`;
+  const label = `${node.kind} ${node.id}, ${node.status}${partitionText}`;
   return (
     <div
+      ref={(element) => nameFocusableWrapper(element, label)}
       className={classes.join(' ')}
       data-testid={`node-${node.id}`}
       data-status={node.status}
       data-partition-group={liveGroup ?? undefined}
       data-draft-group={draftGroup ?? undefined}
-      aria-label={`${node.kind} ${node.id}, ${node.status}${partitionText}`}
+      data-label={label}
     >
       <Handle type="target" position={Position.Top} className="node-card__handle" isConnectable={false} />
       {node.status === 'paused' && (
@@ -56,3 +58,14 @@ export const SimulationFlowNode = memo(function SimulationFlowNode({ data, selec
     </div>
   );
 });
+
+/**
+ * The accessible name belongs on React Flow's wrapper: that is the element Tab focuses (role
+ * "group"), and a name on the inner div (which has no role) would not be read. React Flow
+ * takes a name only through the node objects, which the canvas rebuilds on topology changes
+ * alone; setting it here keeps it current as the status changes, frame by frame.
+ */
+function nameFocusableWrapper(element: HTMLElement | null, label: string): void {
+  const wrapper = element?.closest('.react-flow__node');
+  if (wrapper !== null && wrapper !== undefined && wrapper.getAttribute('aria-label') !== label) wrapper.setAttribute('aria-label', label);
+}

@@ -23,6 +23,8 @@ import { MessageCard } from '../messages/MessageCard';
 import { LinkEdge } from './LinkEdge';
 import { MessageOverlay } from './MessageOverlay';
 import { SimulationFlowNode } from './SimulationFlowNode';
+import { FitOnResize } from './FitOnResize';
+import { useDisplayPreferences } from '../display/useDisplayPreferences';
 import { flowStructureKey, snapshotToFlow } from './snapshotToFlow';
 import '../timeline/timeline.css';
 import '../faults/faults.css';
@@ -44,6 +46,8 @@ export function TopologyCanvas() {
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const structure = useLab((state) => flowStructureKey(state.frame));
+  // React Flow's own controls follow the page's theme (the display menu may force one).
+  const colorMode = useDisplayPreferences().scheme;
   const flow = useMemo(() => {
     const frame = store.getState().frame;
     return frame === null || structure === '' ? { nodes: [], edges: [] } : snapshotToFlow(frame);
@@ -110,7 +114,9 @@ export function TopologyCanvas() {
             edges={flow.edges}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
-            colorMode="system"
+            colorMode={colorMode}
+            // Apart from the zoom controls (bottom right), so neither crowds the other's touch target.
+            attributionPosition="bottom-left"
             fitView
             fitViewOptions={{ padding: 0.2 }}
             nodesDraggable={false}
@@ -131,6 +137,7 @@ export function TopologyCanvas() {
             <Background gap={24} size={1} />
             <Controls showInteractive={false} position="bottom-right" />
             <MessageOverlay />
+            <FitOnResize />
           </ReactFlow>
           <MessageCard />
         </div>
