@@ -130,6 +130,8 @@ export interface SimulationWorkerApi {
   history(): HistoryRecord[];
   /** The scenario plus every perturbation on the current timeline, optionally with the time being viewed. */
   currentScenario(viewAtMs?: number): Scenario;
+  /** Every checker judged at the current position, history checkers included (after a seek, whose frame defers them). */
+  invariants(): InvariantReport[];
   /** Test hook: hang or crash the worker so the watchdog can be tested. Inert outside e2e builds. */
   debug(command: DebugCommand): boolean;
 }

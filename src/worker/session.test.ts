@@ -112,3 +112,19 @@ describe('SimulationSession', () => {
     expect(frame.traceHash).toBe(straightRun(2_000).hash);
   });
 });
+
+describe('time travel defers the client-history judgement', () => {
+  it('a seek answers with history checkers pending; invariants() then judges them as a straight run does', () => {
+    const scenario = parseScenarioJson(readFileSync(new URL('../../public/scenarios/raft-basic.json', import.meta.url), 'utf8'));
+    if (!scenario.ok) throw new Error('raft-basic.json is invalid');
+    const session = new SimulationSession();
+    session.load(scenario.scenario);
+    session.advanceTo(3_000);
+    const seeked = session.seek(1_500);
+    const linearizability = seeked.invariants.find((report) => report.kind === 'history');
+    expect(linearizability?.pending).toBe('not judged yet at this position');
+    const straight = createSimulation(scenario.scenario);
+    straight.runUntil(1_500, false);
+    expect(session.invariants()).toEqual(straight.invariants());
+  });
+});

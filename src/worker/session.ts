@@ -45,6 +45,9 @@ const DEFAULT_OPTIONS: SessionOptions = {
 const STEP_UNTIL_CLOCK_STRIDE = 256;
 
 /** advanceTo runs in this many slices so it can stop between them when the budget runs out. */
+/** Time travel answers before judging the client history; the UI asks for invariants() right after. */
+const DEFER_HISTORY = true;
+
 const ADVANCE_SLICES = 8;
 
 export class SimulationSession {
@@ -144,14 +147,14 @@ export class SimulationSession {
     const simulation = this.require();
     if (ms * 1000 < simulation.now) this.traceResetPending = true;
     simulation.seek(ms);
-    return this.frame('time', null, true);
+    return this.frame('time', null, true, DEFER_HISTORY);
   }
 
   seekEvent(eventIndex: number): Frame {
     const simulation = this.require();
     if (eventIndex < simulation.eventIndex) this.traceResetPending = true;
     simulation.seekEvent(eventIndex);
-    return this.frame('time', null, true);
+    return this.frame('time', null, true, DEFER_HISTORY);
   }
 
   /**
@@ -163,7 +166,7 @@ export class SimulationSession {
     const simulation = this.require();
     this.traceResetPending = true;
     simulation.seekPosition(position.timeMs, position.eventIndex);
-    return this.frame('time', null, true);
+    return this.frame('time', null, true, DEFER_HISTORY);
   }
 
   apply(action: Action): Frame {
@@ -192,8 +195,17 @@ export class SimulationSession {
     return this.simulation;
   }
 
-  /** Builds the frame for the run's current position. `judgeNow` forces fresh invariants. */
-  private frame(stoppedBy: FrameStop, violation: string | null, judgeNow: boolean): Frame {
+  /** Every checker judged now, history checkers included (asked for after a time-travel frame). */
+  invariants(): InvariantReport[] {
+    return this.judgeInvariants(this.require(), true, false);
+  }
+
+  /**
+   * Builds the frame for the run's current position. `judgeNow` forces fresh invariants;
+   * `deferHistory` (time travel) leaves history checkers to a later invariants() call, so a
+   * seek answers without judging the whole client history.
+   */
+  private frame(stoppedBy: FrameStop, violation: string | null, judgeNow: boolean, deferHistory = false): Frame {
     const simulation = this.require();
     const snapshot = simulation.inspect({ compact: true });
     const { newTrace, traceReset } = this.takeNewTrace(simulation);
@@ -206,7 +218,7 @@ export class SimulationSession {
       nodes: snapshot.nodes,
       inFlight: snapshot.inFlight,
       network: snapshot.network,
-      invariants: this.judgeInvariants(simulation, judgeNow || stoppedBy === 'violation'),
+      invariants: this.judgeInvariants(simulation, judgeNow || stoppedBy === 'violation', deferHistory),
       stats: snapshot.stats,
       summary: snapshot.summary,
       newTrace,
@@ -227,7 +239,12 @@ export class SimulationSession {
   }
 
   /** Safety and liveness reports are cheap; history checkers are not, so playback re-judges them at a bounded rate. */
-  private judgeInvariants(simulation: Simulation, force: boolean): InvariantReport[] {
+  private judgeInvariants(simulation: Simulation, force: boolean, deferHistory: boolean): InvariantReport[] {
+    if (deferHistory) {
+      // Not remembered as judged: the next call judges history checkers in full.
+      this.invariantsJudgedAtEvent = -1;
+      return simulation.invariants({ judgeHistory: false });
+    }
     const now = this.options.wallClockMs();
     const unchanged = simulation.eventIndex === this.invariantsJudgedAtEvent;
     const recent = now - this.invariantsJudgedAtMs < this.options.invariantsEveryMs;

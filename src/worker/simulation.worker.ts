@@ -39,6 +39,7 @@ const api: SimulationWorkerApi = {
   traceWindow: (fromIndex, toIndex) => session.traceWindow(fromIndex, toIndex),
   history: () => session.history(),
   currentScenario: (viewAtMs) => session.currentScenario(viewAtMs),
+  invariants: () => session.invariants(),
   debug,
 };
 

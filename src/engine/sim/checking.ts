@@ -165,6 +165,24 @@ export class HistoryJudge {
     this.verdicts.clear();
   }
 
+  /**
+   * The verdicts already known for this history, without judging: for time travel, where a
+   * fresh judgement could cost more than the seek. Unknown ones say they are pending.
+   */
+  reportIfKnown(history: readonly HistoryRecord[]): InvariantReport[] {
+    const known = this.verdicts.get(history.length);
+    if (known !== undefined) return known.map((report) => ({ ...report, violations: [...report.violations] }));
+    return this.checkers.map((checker) => ({
+      name: checker.name,
+      description: checker.description,
+      kind: 'history',
+      ok: true,
+      pending: 'not judged yet at this position',
+      violationCount: 0,
+      violations: [],
+    }));
+  }
+
   report(history: readonly HistoryRecord[]): InvariantReport[] {
     let reports = this.verdicts.get(history.length);
     if (reports === undefined) {

@@ -91,7 +91,7 @@ export class LabController {
       // With e= the link pins the exact position between events (Simulation.seekPosition).
       const frame =
         plan.viewAtEvent === null ? await this.call('seek', plan.viewAtMs) : await this.call('restore', { timeMs: plan.viewAtMs, eventIndex: plan.viewAtEvent });
-      if (token === this.openToken && frame !== null) this.receive(frame);
+      if (token === this.openToken && frame !== null) this.receiveAfterTimeTravel(frame);
     } else if (!plan.paused) {
       this.play();
     }
@@ -139,7 +139,7 @@ export class LabController {
 
   async seek(ms: number): Promise<void> {
     const frame = await this.call('seek', ms);
-    if (frame !== null) this.receive(frame);
+    if (frame !== null) this.receiveAfterTimeTravel(frame);
   }
 
   /** Every user perturbation is an engine command at the current virtual time. */
@@ -181,7 +181,7 @@ export class LabController {
   /** Moves to just after event number `eventIndex` (backwards through a checkpoint and replay). */
   async seekEvent(eventIndex: number): Promise<void> {
     const frame = await this.call('seekEvent', Math.max(0, Math.floor(eventIndex)));
-    if (frame !== null) this.receive(frame);
+    if (frame !== null) this.receiveAfterTimeTravel(frame);
   }
 
   /** One event back: replays the run to the event before the current one. */
@@ -274,6 +274,21 @@ export class LabController {
     // Received even if the user paused meanwhile: the worker did move, and the mirror must say where.
     void this.call('advanceTo', Math.round(target * 1000) / 1000).then((frame) => {
       if (frame !== null) this.receive(frame);
+    });
+  }
+
+  /**
+   * A time-travel frame arrives before the client history is judged (the worker defers
+   * linearizability so seeking stays fast); the full verdicts follow in a second call and
+   * replace the frame's invariants if the run is still at that position.
+   */
+  private receiveAfterTimeTravel(frame: Frame): void {
+    this.receive(frame);
+    if (!frame.invariants.some((report) => report.pending === 'not judged yet at this position')) return;
+    void this.call('invariants').then((invariants) => {
+      const current = this.store.getState().frame;
+      if (invariants === null || current === null || current.eventIndex !== frame.eventIndex || current.timeMs !== frame.timeMs) return;
+      this.store.setState({ frame: { ...current, invariants } });
     });
   }
 
