@@ -29,6 +29,7 @@ import { Announcer } from '../features/announcer/Announcer';
 import { EmbedLink } from '../features/embed/EmbedLink';
 import { isEmbedRequest } from '../features/embed/embedMode';
 import '../features/layout/layout.css';
+import { useChartRecorder } from '../features/chartsPanel/useChartRecorder';
 
 export function App({ store, controller }: { store: LabStore; controller: LabController }) {
   return (
@@ -42,6 +43,8 @@ function Shell() {
   const status = useLab((state) => state.status);
   const playing = useLab((state) => state.playing);
   const hasProblems = useLab((state) => state.problems !== null);
+  // Chart samples are taken from every frame, whether or not the charts are on screen.
+  useChartRecorder();
   // Asked for once, by the address the page was opened with (the run's hash may change later).
   const [embed] = useState(() => isEmbedRequest(window.location.href));
   const bottomPanels = usePanels('bottom');

@@ -10,14 +10,12 @@ import { selectPlaying, selectTimeMs } from '../../store/selectors';
 import { TimeSeriesChart } from '../charts';
 import { useThrottledValue } from '../spacetime/useThrottledValue';
 import { COUNTERS, moduleSeriesNames, rateSeries, valueSeries } from './chartHistory';
-import { useChartRecorder } from './useChartRecorder';
 import './chartsPanel.css';
 
 /** While playing, the charts redraw at most this often. */
 const PLAYING_REFRESH_MS = 250;
 
 export function ChartsPanel() {
-  useChartRecorder();
   const controller = useLabController();
   const playing = useLab(selectPlaying);
   const liveSamples = useLab((state) => state.chartSamples);

@@ -12,6 +12,7 @@
 import { useEffect, useRef, useState, type ComponentType, type KeyboardEvent, type PointerEvent } from 'react';
 import { browserLayoutSettings, chooseDockTab, clampDockHeight, DOCK_KEY_STEP_PX, maximumDockHeight, MINIMUM_DOCK_HEIGHT_PX, tabForKey } from './layoutPreferences';
 import { useLayoutPreferences } from './useLayoutPreferences';
+import { PausedWhileHidden } from '../../store/PausedWhileHidden';
 
 export interface DockPanel {
   id: string;
@@ -87,7 +88,9 @@ export function Dock({ panels }: { panels: readonly DockPanel[] }) {
             aria-labelledby={`dock-tab-${id}`}
             hidden={id !== active}
           >
-            <Component />
+            <PausedWhileHidden visible={layout.dockOpen && id === active}>
+              <Component />
+            </PausedWhileHidden>
           </div>
         ))}
       </div>

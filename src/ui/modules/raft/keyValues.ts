@@ -73,6 +73,9 @@ export function keyValueTable(frame: Frame): KeyValueTable {
 }
 
 /** k2 before k10. */
+/** One collator for every comparison: localeCompare with options builds one per call, and the key table sorts every frame. */
+const collator = new Intl.Collator('en', { numeric: true });
+
 export function naturalOrder(left: string, right: string): number {
-  return left.localeCompare(right, 'en', { numeric: true });
+  return collator.compare(left, right);
 }
