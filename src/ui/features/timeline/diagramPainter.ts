@@ -31,6 +31,9 @@ const THEME_VARIABLES = {
 } as const;
 
 export function resolveTheme(probe: HTMLElement): DiagramTheme {
+  // The reduced-motion rule gives every element a 0.01 ms transition; on the probe that made
+  // getComputedStyle answer the previous colour, and every arrow came out one colour.
+  probe.style.setProperty('transition', 'none', 'important');
   const resolve = (variable: string, fallback: string): string => {
     probe.style.color = fallback;
     probe.style.color = `var(${variable}, ${fallback})`;
