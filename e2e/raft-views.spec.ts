@@ -67,6 +67,8 @@ async function matrixCells(page: Page): Promise<Record<string, Record<number, [n
 
 /** The page's log matrix holds, for every server, exactly the engine's entries in its window, committed up to its commit index. */
 async function expectMatrixMatches(page: Page, run: CliRun): Promise<void> {
+  // Dock views update only while shown (hidden ones keep their state but skip frames).
+  await page.getByTestId('dock-tab-raft-log-matrix').click();
   const matrix = page.getByTestId('raft-log-matrix');
   const firstIndex = Number(await matrix.getAttribute('data-first-index'));
   const cells = await matrixCells(page);
@@ -108,6 +110,7 @@ test.describe('Raft views', () => {
     await expectMatrixMatches(page, run);
     await expect(page.getByTestId('raft-log-matrix')).toHaveAttribute('data-leader', leader.id);
     // The key-value panel shows the leader's store.
+    await page.getByTestId('dock-tab-raft-kv').click();
     for (const [key, value] of Object.entries(leader.state?.kv ?? {})) {
       await expect(page.getByTestId(`raft-kv-key-${key}`).locator(`td[data-node="${leader.id}"]`)).toHaveAttribute('title', value);
     }
@@ -142,6 +145,7 @@ test.describe('Raft views', () => {
     await panel.getByTestId('raft-client-value').fill('hello');
     await panel.getByTestId('raft-client-send').click();
     await expect(panel.getByTestId('raft-client-message')).toHaveText('Sent put lab = hello to c1.');
+    await page.getByTestId('dock-tab-raft-kv').click();
     const row = page.getByTestId('raft-kv-key-lab');
     for (const server of ['n1', 'n2', 'n3', 'n4', 'n5']) {
       await expect(row.locator(`td[data-node="${server}"]`)).toHaveText('hello', { timeout: 15_000 });
