@@ -1,8 +1,8 @@
 /**
  * The linearizability checker's benchmark: a synthetic 10,000-operation history over 10
  * keys from 5 concurrent clients, checked as recorded (linearizable) and again with one
- * stale read injected (not linearizable). The engine has no clock, so
- * the caller passes one (`performance.now` in the bench harness); figures are milliseconds.
+ * stale read injected (not linearizable). The engine has no clock, so the caller passes
+ * one (the bench harness passes its high-resolution timer); figures are milliseconds.
  * Target (issue 3, Benchmarks): the check under 1 s.
  */
 import type { HistoryRecord } from '../protocol';

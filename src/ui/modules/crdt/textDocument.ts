@@ -1,12 +1,9 @@
 /**
  * The RGA document as characters with their authors, for the text card. The engine ships
  * the payload (nodes sorted by id, each anchored after another); the document order is the
- * depth-first walk of that tree with siblings in descending id order (Attiya et al. 2016,
- * timestamped insertion tree; engine: protocols/crdt/types/rga.ts). Recomputed here from the
- * plain payload so the main thread needs no engine code; a unit test checks it against the
- * engine's own order.
+ * engine's own documentOrder (a pure function of the payload: no simulation work).
  */
-import type { RgaNode, RgaPayload } from '../../../engine/protocols/crdt/types/rga';
+import { documentOrder, type RgaNode, type RgaPayload } from '../../../engine/protocols/crdt/types/rga';
 
 export type { RgaNode, RgaPayload };
 
@@ -20,26 +17,9 @@ function isRgaPayload(payload: unknown): payload is RgaPayload {
   return payload !== null && typeof payload === 'object' && Array.isArray((payload as Partial<RgaPayload>).nodes);
 }
 
-/** Every node (tombstones included) in document order. Nodes whose anchor is absent are left out, as in the engine. */
+/** Every node (tombstones included) in document order; nothing for a payload that is not RGA's. */
 export function documentNodes(payload: unknown): RgaNode[] {
-  if (!isRgaPayload(payload)) return [];
-  const children = new Map<string | null, RgaNode[]>();
-  // Nodes arrive sorted by ascending id; walking backwards lists each sibling group by descending id.
-  for (let index = payload.nodes.length - 1; index >= 0; index--) {
-    const node = payload.nodes[index] as RgaNode;
-    const siblings = children.get(node.after);
-    if (siblings === undefined) children.set(node.after, [node]);
-    else siblings.push(node);
-  }
-  const order: RgaNode[] = [];
-  const stack: RgaNode[] = [...(children.get(null) ?? [])].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop() as RgaNode;
-    order.push(node);
-    const below = children.get(node.id) ?? [];
-    for (let index = below.length - 1; index >= 0; index--) stack.push(below[index] as RgaNode);
-  }
-  return order;
+  return isRgaPayload(payload) ? documentOrder(payload) : [];
 }
 
 /**
