@@ -7,6 +7,7 @@
 import type { ComponentType } from 'react';
 import { browserLayoutSettings, toggleCollapsed } from './layoutPreferences';
 import { useLayoutPreferences } from './useLayoutPreferences';
+import { PausedWhileHidden } from '../../store/PausedWhileHidden';
 
 export interface SidePanel {
   id: string;
@@ -42,7 +43,9 @@ export function SidePanels({ panels }: { panels: readonly SidePanel[] }) {
               </button>
             </h2>
             <div id={`panel-${id}-body`} className="side-panel__body" hidden={collapsed}>
-              <Component />
+              <PausedWhileHidden visible={!collapsed}>
+                <Component />
+              </PausedWhileHidden>
             </div>
           </section>
         );
