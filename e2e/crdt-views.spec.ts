@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import type { Action } from '../src/engine/index';
 import type { FaultOracleAnswer, FaultOracleRequest } from './faultOracle';
-import { ROOT, expectTime, shownTimeMs, screenshotPath } from './support';
+import { ROOT, expectTime, playUntil, position, shownTimeMs, screenshotPath } from './support';
 
 test.use({ viewport: { width: 1600, height: 1300 } });
 
@@ -54,31 +54,6 @@ async function openPaused(page: Page, example: string, atMs: number): Promise<vo
 /** The value a card shows, as the data it was drawn from. */
 async function shownValue(page: Page, nodeId: string): Promise<unknown> {
   return JSON.parse((await page.getByTestId(`crdt-value-${nodeId}`).getAttribute('data-value')) ?? 'null') as unknown;
-}
-
-async function position(page: Page): Promise<{ at: number; afterEvent: number }> {
-  return { at: await shownTimeMs(page), afterEvent: Number(await page.getByTestId('event-count').textContent()) };
-}
-
-/** Plays until `condition` holds, then pauses and waits for the readout to settle. */
-async function playUntil(page: Page, condition: () => Promise<boolean>): Promise<{ at: number; afterEvent: number }> {
-  await page.getByTestId('play-pause').click();
-  await expect.poll(condition, { timeout: 15_000, intervals: [20] }).toBe(true);
-  await page.getByTestId('play-pause').click();
-  await expect(page.getByTestId('shell')).toHaveAttribute('data-playing', 'false');
-  let last = -1;
-  await expect
-    .poll(
-      async () => {
-        const now = await shownTimeMs(page);
-        const settled = now === last;
-        last = now;
-        return settled;
-      },
-      { intervals: [100] },
-    )
-    .toBe(true);
-  return position(page);
 }
 
 async function expectCardsMatchEngine(page: Page, run: CliRun): Promise<void> {

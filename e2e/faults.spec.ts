@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import type { Action } from '../src/engine/index';
 import type { FaultOracleAnswer, FaultOracleRequest } from './faultOracle';
-import { ROOT, expectTime, shownTimeMs, screenshotPath } from './support';
+import { ROOT, expectTime, playUntil, position, shownTimeMs, screenshotPath } from './support';
 
 // A tall window, so the canvas keeps room beside the panels below it (the reference screenshots show it).
 test.use({ viewport: { width: 1600, height: 1400 } });
@@ -19,10 +19,6 @@ function faultOracle(request: FaultOracleRequest): FaultOracleAnswer {
 }
 
 /** Where the run stands now: what an action applied now is stamped with. */
-async function position(page: Page): Promise<{ at: number; afterEvent: number }> {
-  return { at: await shownTimeMs(page), afterEvent: Number(await page.getByTestId('event-count').textContent()) };
-}
-
 async function openPaused(page: Page, example: string, atMs: number): Promise<void> {
   await page.goto(`/#scenario=${example}&t=${atMs}`);
   await expectTime(page, atMs);
@@ -34,23 +30,6 @@ async function expectEngineHash(page: Page, example: string, actions: Action[], 
   await expect(page.getByTestId('trace-hash')).toHaveText(expected.traceHash);
   await expect(page.getByTestId('event-count')).toHaveText(String(expected.events));
   return expected;
-}
-
-/** Plays until `condition` holds, then pauses and returns where the run stopped. */
-async function playUntil(page: Page, condition: () => Promise<boolean>): Promise<{ at: number; afterEvent: number }> {
-  await page.getByTestId('play-pause').click();
-  await expect.poll(condition, { timeout: 15_000, intervals: [20] }).toBe(true);
-  await page.getByTestId('play-pause').click();
-  await expect(page.getByTestId('shell')).toHaveAttribute('data-playing', 'false');
-  // The last frame asked for may still arrive after the pause; wait until the readout settles.
-  let last = -1;
-  await expect.poll(async () => {
-    const now = await shownTimeMs(page);
-    const settled = now === last;
-    last = now;
-    return settled;
-  }, { intervals: [100] }).toBe(true);
-  return position(page);
 }
 
 /** Opens a link's menu with the mouse (on the link's middle) or, where messages may sit on it, the keyboard. */

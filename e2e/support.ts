@@ -56,3 +56,30 @@ export function watchForInjection(page: Page): { dialogs: string[]; pageErrors: 
   page.on('pageerror', (error) => seen.pageErrors.push(error.message));
   return seen;
 }
+
+/** Where the run stands as the page shows it: virtual time and events run (for replaying user actions). */
+export async function position(page: Page): Promise<{ at: number; afterEvent: number }> {
+  return { at: await shownTimeMs(page), afterEvent: Number(await page.getByTestId('event-count').textContent()) };
+}
+
+/** Plays until `condition` holds, then pauses and returns where the run stopped. */
+export async function playUntil(page: Page, condition: () => Promise<boolean>): Promise<{ at: number; afterEvent: number }> {
+  await page.getByTestId('play-pause').click();
+  await expect.poll(condition, { timeout: 15_000, intervals: [20] }).toBe(true);
+  await page.getByTestId('play-pause').click();
+  await expect(page.getByTestId('shell')).toHaveAttribute('data-playing', 'false');
+  // The last frame asked for may still arrive after the pause; wait until the readout settles.
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await shownTimeMs(page);
+        const settled = now === last;
+        last = now;
+        return settled;
+      },
+      { intervals: [100] },
+    )
+    .toBe(true);
+  return position(page);
+}
