@@ -1,29 +1,24 @@
 /**
- * An incremental 64-bit fingerprint built from two 32-bit lanes (murmur3-style mixing).
- * It takes integers and strings without building any intermediate encoding, so the trace
- * can be hashed in the hot loop. Not cryptographic: it fingerprints runs, it does not
- * defend against forgery.
+ * An incremental 64-bit fingerprint built from two 32-bit lanes (murmur3-style mixing of
+ * 32-bit words). Callers fold each record into a few words first (see Trace.appendInterned),
+ * because the mix is what the hot loop pays for per word. Not cryptographic: it fingerprints
+ * runs, it does not defend against forgery.
  */
 export class RunningHash {
   private high = 0x6a09e667;
   private low = 0xbb67ae85;
 
-  addInteger(value: number): void {
-    // Split into two 32-bit halves so values above 2^32 (times in microseconds) count whole.
-    const lowBits = value >>> 0;
-    const highBits = Math.floor(value / 0x100000000) >>> 0;
-    this.mix(lowBits);
-    this.mix(highBits);
-  }
-
-  addString(text: string): void {
-    this.mix(text.length);
-    for (let index = 0; index < text.length; index++) this.mix(text.charCodeAt(index));
-  }
-
-  /** Adds a precomputed 32-bit hash (for interned strings such as message types). */
-  addHash(hash: number): void {
-    this.mix(hash);
+  /** Adds one 32-bit word (any number; only its low 32 bits count). */
+  addWord(word: number): void {
+    let k = Math.imul(word, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    let high = this.high ^ k;
+    high = (high << 13) | (high >>> 19);
+    this.high = (Math.imul(high, 5) + 0xe6546b64) | 0;
+    let low = this.low ^ Math.imul(word ^ 0x5bd1e995, 0x27d4eb2d);
+    low = (low << 17) | (low >>> 15);
+    this.low = (Math.imul(low, 9) + this.high) | 0;
   }
 
   hex(): string {
@@ -37,18 +32,11 @@ export class RunningHash {
   restore(state: [number, number]): void {
     [this.high, this.low] = state;
   }
+}
 
-  private mix(word: number): void {
-    let k = Math.imul(word, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    let high = this.high ^ k;
-    high = (high << 13) | (high >>> 19);
-    this.high = (Math.imul(high, 5) + 0xe6546b64) | 0;
-    let low = this.low ^ Math.imul(word ^ 0x5bd1e995, 0x27d4eb2d);
-    low = (low << 17) | (low >>> 15);
-    this.low = (Math.imul(low, 9) + this.high) | 0;
-  }
+/** The high 32 bits of a non-negative integer up to 2^53 (times in microseconds). */
+export function highWord(value: number): number {
+  return value < 0x100000000 ? 0 : Math.floor(value / 0x100000000) | 0;
 }
 
 function finalize(value: number): number {

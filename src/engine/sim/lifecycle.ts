@@ -11,7 +11,7 @@ export function crashNode(world: World, node: NodeRuntime): string {
   if (node.status === 'crashed') return 'already crashed';
   node.persistent = world.module.persistentState(node.state);
   node.state = null;
-  node.timers = {};
+  node.timers.clear();
   // Messages that waited on the paused process die with it.
   node.deferred = [];
   node.status = 'crashed';
@@ -50,7 +50,7 @@ export function forceTimeout(world: World, node: NodeRuntime): { detail: string;
   const key = world.module.forceableTimer;
   if (key === undefined) return { detail: `${world.module.name} has no timeout to force`, stepped: false };
   if (node.status !== 'up') return { detail: `not forced: ${node.status}`, stepped: false };
-  delete node.timers[key];
+  node.timers.disarm(key);
   world.traceEvent('timer', node.id, null, 0, null, `${key} (forced)`);
   world.module.onTimer(node.state, key, node.context);
   return { detail: `forced ${key} timeout`, stepped: true };

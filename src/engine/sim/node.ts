@@ -8,17 +8,7 @@ import type { Prng, PrngState } from '../core/prng';
 import type { Microseconds } from '../core/time';
 import type { HistoryType, ModuleConfig, NodeContext, NodeKind, NodeStatus, NodeView } from '../protocol';
 import type { QueuedEvent } from './events';
-
-export interface TimerInfo {
-  generation: number;
-  dueAt: Microseconds;
-  armedAt: Microseconds;
-  /**
-   * When the queue entry carrying this generation comes up. Invariant: queuedAt ≤ dueAt;
-   * an entry that comes up early moves itself to dueAt (see World.nextLive).
-   */
-  queuedAt: Microseconds;
-}
+import { TimerTable, type SavedTimer } from './timers';
 
 /** What the runtime needs from the simulation to carry out a node's outputs. */
 export interface NodeEffects {
@@ -34,7 +24,7 @@ export class NodeRuntime implements NodeView {
   status: NodeStatus = 'up';
   state: unknown = null;
   persistent: PlainData | null = null;
-  timers: Record<string, TimerInfo> = {};
+  readonly timers = new TimerTable();
   /** Constant clock offset in microseconds. */
   skewUs = 0;
   /** Clock rate error in parts per million: +1000 runs 0.1% fast. */
@@ -87,7 +77,7 @@ export interface NodeSnapshot {
   status: NodeStatus;
   state: unknown;
   persistent: PlainData | null;
-  timers: Record<string, TimerInfo>;
+  timers: SavedTimer[];
   skewUs: number;
   driftPpm: number;
   deferred: QueuedEvent[];

@@ -15,6 +15,7 @@ import { faultSummary, restoreCheckpoint, takeCheckpoint, type Checkpoint } from
 import { describeNetwork, type SimulationSnapshot } from './inspect';
 import { World } from './world';
 import type { TraceEvent } from './trace';
+import type { QueuedEvent } from './events';
 import type { LinkSettings } from './network';
 
 export interface ResolvedEngineOptions {
@@ -100,8 +101,8 @@ export class Simulation {
       if (this.applyDueActions(Math.min(nextTime, target + 1), stopOnViolation)) return this.stopped();
       // An applied action may have queued events earlier than `nextTime` (a forced timeout sends at once): look again.
       if (this.schedulePointer !== pointer) continue;
-      if (nextTime > target) break;
-      if (this.stepEvent() && stopOnViolation) return this.stopped();
+      if (next === undefined || nextTime > target) break;
+      if (this.stepEvent(next) && stopOnViolation) return this.stopped();
     }
     if (target > this.world.now) this.world.now = target;
     this.judgeLivenessIfDue(target + 1);
@@ -113,8 +114,9 @@ export class Simulation {
     const next = this.world.nextLive();
     if (next === undefined) return false;
     this.applyDueActions(next.time, false);
-    if (this.world.nextLive() === undefined) return false;
-    this.stepEvent();
+    const head = this.world.nextLive();
+    if (head === undefined) return false;
+    this.stepEvent(head);
     return true;
   }
 
@@ -218,14 +220,15 @@ export class Simulation {
         state: show(node.state, 'state') as never,
         persistent: show(node.persistent, 'persistent') as PlainData | null,
         ...(compact && this.module.frameState !== undefined ? { compacted: true } : {}),
-        timers: Object.entries(node.timers)
-          .map(([key, timer]) => ({ key, dueAtMs: microsecondsToMilliseconds(timer.dueAt), armedAtMs: microsecondsToMilliseconds(timer.armedAt) }))
+        timers: node.timers
+          .save()
+          .map(({ key, ...timer }) => ({ key, dueAtMs: microsecondsToMilliseconds(timer.dueAt), armedAtMs: microsecondsToMilliseconds(timer.armedAt) }))
           .sort((left, right) => left.dueAtMs - right.dueAtMs),
         clock: { skewMs: node.skewUs / 1000, driftPpm: node.driftPpm, localTimeMs: microsecondsToMilliseconds(node.localTime(world.now)) },
       })),
       network: describeNetwork(world),
       inFlight,
-      stats: clonePlain(world.stats),
+      stats: world.networkStats(),
       summary: this.module.summarize ? clonePlain(this.module.summarize(world.view)) : {},
     };
   }
@@ -238,11 +241,12 @@ export class Simulation {
 
   // --- The loop's verbs ----------------------------------------------------------------------
 
-  /** Dispatches the next live event, checks safety, takes a checkpoint. Returns true on a new violation. */
-  private stepEvent(): boolean {
+  /**
+   * Dispatches `event`, which nextLive() just returned (so it is the queue's head), checks
+   * safety, takes a checkpoint. Returns true on a new violation.
+   */
+  private stepEvent(event: QueuedEvent): boolean {
     const world = this.world;
-    const event = world.nextLive();
-    if (event === undefined) return false;
     world.queue.pop();
     this.judgeLivenessIfDue(event.time);
     const changed = world.dispatch(event);

@@ -52,7 +52,7 @@ export function takeCheckpoint(simulation: Simulation): Checkpoint {
       status: node.status,
       state: clonePlain(node.state),
       persistent: clonePlain(node.persistent),
-      timers: clonePlain(node.timers),
+      timers: node.timers.save(),
       skewUs: node.skewUs,
       driftPpm: node.driftPpm,
       deferred: node.deferred.map(copyEvent),
@@ -61,7 +61,7 @@ export function takeCheckpoint(simulation: Simulation): Checkpoint {
     })),
     network: clonePlain(world.network.state),
     networkRandom: world.networkRandom.save(),
-    stats: clonePlain(world.stats),
+    stats: world.networkStats(),
     trace: world.trace.save(),
     history: world.history.save(),
     checkers: simulation.checkers.save(),
@@ -87,7 +87,7 @@ export function restoreCheckpoint(simulation: Simulation, checkpoint: Checkpoint
     node.status = snapshot.status;
     node.state = clonePlain(snapshot.state);
     node.persistent = clonePlain(snapshot.persistent);
-    node.timers = clonePlain(snapshot.timers);
+    node.timers.restore(snapshot.timers);
     node.skewUs = snapshot.skewUs;
     node.driftPpm = snapshot.driftPpm;
     node.deferred = snapshot.deferred.map(copyEvent);
@@ -96,7 +96,7 @@ export function restoreCheckpoint(simulation: Simulation, checkpoint: Checkpoint
   });
   world.network.state = clonePlain(checkpoint.network);
   world.networkRandom.restore(checkpoint.networkRandom);
-  world.stats = clonePlain(checkpoint.stats);
+  world.restoreNetworkStats(checkpoint.stats);
   world.trace.restore(checkpoint.trace);
   world.history.restore(checkpoint.history);
   simulation.checkers.restore(checkpoint.checkers);

@@ -1,10 +1,10 @@
 /**
  * The trace: an append-only log of typed events, kept in a bounded buffer, and a running
  * hash over every event ever appended (also the dropped ones), so the hash fingerprints the
- * whole run however small the buffer. The canonical encoding is the sequence of fields fed
- * to the hash below, in this order; changing it changes every trace hash.
+ * whole run however small the buffer. The canonical encoding is the sequence of words fed
+ * to the hash in appendInterned, in that order; changing it changes every trace hash.
  */
-import { RunningHash } from '../core/hash';
+import { highWord, RunningHash } from '../core/hash';
 import { hashString } from '../core/prng';
 import type { Microseconds } from '../core/time';
 
@@ -117,14 +117,18 @@ export class Trace {
    * send and delivery cost no map lookups. `code` is the kind's code (traceKindCode()).
    */
   appendInterned(event: number, time: Microseconds, code: number, nodeId: number, peerId: number, messageId: number, typeId: number, detail: string | null): void {
+    // The canonical encoding: four words per event (five with a detail). Fields share words
+    // where they cannot be confused: the kind code is below 16, ids are hashes of their text
+    // (so the encoding does not depend on interning order), and the type's hash is rotated so
+    // that swapping peer and type changes the word.
     const hash = this.hash;
-    hash.addInteger(code);
-    hash.addInteger(time);
-    hash.addHash(this.internHashes[nodeId] as number);
-    hash.addHash(peerId < 0 ? 0 : (this.internHashes[peerId] as number));
-    hash.addInteger(messageId);
-    hash.addHash(typeId < 0 ? 0 : (this.internHashes[typeId] as number));
-    if (detail !== null) hash.addString(detail);
+    const hashes = this.internHashes;
+    const typeHash = typeId < 0 ? 0 : (hashes[typeId] as number);
+    hash.addWord((hashes[nodeId] as number) + code);
+    hash.addWord((peerId < 0 ? 0 : (hashes[peerId] as number)) ^ ((typeHash << 16) | (typeHash >>> 16)));
+    hash.addWord(time);
+    hash.addWord(messageId + Math.imul(highWord(time), 0x9e3779b1));
+    if (detail !== null) hash.addWord(hashString(detail));
     // Writing an index older than the ring's window would overwrite a later event still kept:
     // forget that future first (it is replayed again if needed).
     if (this.total + this.capacity < this.written) this.written = this.total;
@@ -184,6 +188,11 @@ export class Trace {
       messageType: type < 0 ? null : (this.internTexts[type] as string),
       detail: this.details[slot] ?? null,
     };
+  }
+
+  /** The text behind an id from intern(). */
+  internedText(id: number): string {
+    return this.internTexts[id] as string;
   }
 
   /** A small integer for `text`, stable for the life of the trace. */

@@ -3,7 +3,7 @@
  * them (send, deliver, arm a timer, crash, restart, pause). The Simulation drives it event
  * by event; actions.ts maps the fault vocabulary onto these primitives.
  */
-import { assert } from '../core/assert';
+import { invariantBroken } from '../core/assert';
 import type { PlainData } from '../core/plainData';
 import { Prng } from '../core/prng';
 import { EventQueue } from '../core/queue';
@@ -18,6 +18,10 @@ import { Trace, traceKindCode, type TraceKind } from './trace';
 const SEND = traceKindCode('send');
 const DELIVER_CODE = traceKindCode('deliver');
 const DROP = traceKindCode('drop');
+const TIMER_CODE = traceKindCode('timer');
+const CLIENT_CODE = traceKindCode('client');
+/** Spare queue entries kept for reuse; beyond this, consumed entries are left to the collector. */
+const SPARE_EVENTS_KEPT = 4_096;
 
 export interface WorldLimits {
   traceLimit: number;
@@ -43,6 +47,9 @@ export class World implements NodeEffects {
   readonly queue = new EventQueue<QueuedEvent>();
   /** Messages waiting on held links, in arrival order. */
   held: QueuedEvent[] = [];
+  private readonly spare: QueuedEvent[] = [];
+  /** Trace details of client operations ('invoke put x'), by type, f and key: built once each. */
+  private readonly clientDetails = new Map<string, Map<string, Map<string | null, string>>>();
   readonly nodes: NodeRuntime[] = [];
   readonly nodeIndex = new Map<string, number>();
   /** Each node's id interned in the trace, by node index. */
@@ -53,7 +60,9 @@ export class World implements NodeEffects {
   readonly networkRandom: Prng;
   readonly trace: Trace;
   readonly history: History;
-  stats: NetworkStats = { sent: 0, delivered: 0, dropped: 0, duplicated: 0, bytesSent: 0, bytesByType: {} };
+  /** Counters; bytes per message type are kept by interned type id and appear in networkStats(). */
+  private readonly stats = { sent: 0, delivered: 0, dropped: 0, duplicated: 0, bytesSent: 0 };
+  private bytesByTypeId: number[] = [];
   /** The view checkers and selectors read; one object, updated in place. */
   readonly view: CheckView;
 
@@ -88,11 +97,11 @@ export class World implements NodeEffects {
 
   send(from: NodeRuntime, toId: string, message: unknown): void {
     const to = this.nodeIndex.get(toId);
-    assert(to !== undefined, `${from.id} sent a message to unknown node '${toId}'`);
+    if (to === undefined) invariantBroken(`${from.id} sent a message to unknown node '${toId}'`);
     const type = this.module.messageType(message);
     const typeId = this.trace.intern(type);
     const id = this.nextMessageId++;
-    this.countSent(type, message);
+    this.countSent(typeId, message);
     this.traceMessage(SEND, from.index, to, id, typeId, null);
     if (this.network.isCut(from.index, to)) {
       this.dropMessage(from.index, to, id, typeId, 'link cut');
@@ -110,9 +119,9 @@ export class World implements NodeEffects {
   }
 
   setTimer(node: NodeRuntime, key: string, localDelay: Microseconds): void {
-    assert(localDelay >= 0 && Number.isFinite(localDelay), `${node.id} armed timer '${key}' with delay ${localDelay}`);
+    if (!(localDelay >= 0 && Number.isFinite(localDelay))) invariantBroken(`${node.id} armed timer '${key}' with delay ${localDelay}`);
     const dueAt = this.now + node.globalDelay(Math.round(localDelay));
-    const existing = node.timers[key];
+    const existing = node.timers.get(key);
     if (existing !== undefined && existing.queuedAt <= dueAt) {
       // Re-arming later (an election timer reset by every heartbeat): the entry already
       // queued comes up first and carries itself to the new deadline. No allocation, no push.
@@ -121,34 +130,28 @@ export class World implements NodeEffects {
       return;
     }
     const generation = ++this.timerGeneration;
-    if (existing === undefined) {
-      node.timers[key] = { generation, dueAt, armedAt: this.now, queuedAt: dueAt };
-    } else {
-      existing.generation = generation;
-      existing.dueAt = dueAt;
-      existing.armedAt = this.now;
-      existing.queuedAt = dueAt;
-    }
-    this.push({
-      time: dueAt,
-      seq: 0,
-      kind: TIMER,
-      node: node.index,
-      from: -1,
-      messageId: 0,
-      message: null,
-      messageType: '',
-      messageTypeId: -1,
-      sentAt: this.now,
-      timerKey: key,
-      generation,
-      cancelled: false,
-      forced: false,
-    });
+    const timer = existing ?? node.timers.arm(key);
+    timer.generation = generation;
+    timer.dueAt = dueAt;
+    timer.armedAt = this.now;
+    timer.queuedAt = dueAt;
+    const event = this.spareEvent();
+    event.time = dueAt;
+    event.kind = TIMER;
+    event.node = node.index;
+    event.from = -1;
+    event.messageId = 0;
+    event.message = null;
+    event.messageType = '';
+    event.messageTypeId = -1;
+    event.sentAt = this.now;
+    event.timerKey = key;
+    event.generation = generation;
+    this.push(event);
   }
 
   cancelTimer(node: NodeRuntime, key: string): void {
-    delete node.timers[key];
+    node.timers.disarm(key);
   }
 
   note(node: NodeRuntime, text: string): void {
@@ -156,7 +159,7 @@ export class World implements NodeEffects {
   }
 
   record(node: NodeRuntime, type: HistoryType, f: string, key: string | null, value: PlainData): number {
-    this.traceEvent('client', node.id, null, 0, null, `${type} ${f}${key === null ? '' : ' ' + key}`);
+    this.traceMessage(CLIENT_CODE, node.index, -1, 0, -1, this.clientDetail(type, f, key));
     return this.history.record(node.id, type, f, key, value, this.now);
   }
 
@@ -172,7 +175,7 @@ export class World implements NodeEffects {
       if (event === undefined) return undefined;
       if (!event.cancelled) {
         if (event.kind === DELIVER) return event;
-        const timer = (this.nodes[event.node] as NodeRuntime).timers[event.timerKey];
+        const timer = (this.nodes[event.node] as NodeRuntime).timers.get(event.timerKey);
         if (timer !== undefined && timer.generation === event.generation) {
           if (timer.dueAt <= event.time) return event;
           this.queue.pop();
@@ -182,7 +185,7 @@ export class World implements NodeEffects {
           continue;
         }
       }
-      this.queue.pop();
+      this.recycle(this.queue.pop() as QueuedEvent);
     }
   }
 
@@ -198,6 +201,7 @@ export class World implements NodeEffects {
     const to = this.nodes[event.node] as NodeRuntime;
     if (this.network.isCut(event.from, event.node)) {
       this.dropMessage(event.from, event.node, event.messageId, event.messageTypeId, 'link cut');
+      this.recycle(event);
       return -1;
     }
     if (!event.forced && this.network.isHeld(event.from, event.node)) {
@@ -206,6 +210,7 @@ export class World implements NodeEffects {
     }
     if (to.status === 'crashed') {
       this.dropMessage(event.from, event.node, event.messageId, event.messageTypeId, `${to.id} is crashed`);
+      this.recycle(event);
       return -1;
     }
     if (to.status === 'paused') {
@@ -214,7 +219,9 @@ export class World implements NodeEffects {
     }
     this.stats.delivered++;
     this.traceMessage(DELIVER_CODE, event.node, event.from, event.messageId, event.messageTypeId, null);
-    this.module.onMessage(to.state, from.id, event.message, to.context);
+    const message = event.message;
+    this.recycle(event);
+    this.module.onMessage(to.state, from.id, message, to.context);
     return to.index;
   }
 
@@ -224,31 +231,29 @@ export class World implements NodeEffects {
       node.deferred.push(event);
       return -1;
     }
-    delete node.timers[event.timerKey];
-    this.traceEvent('timer', node.id, null, 0, null, event.timerKey);
-    this.module.onTimer(node.state, event.timerKey, node.context);
+    node.timers.disarm(event.timerKey);
+    this.traceMessage(TIMER_CODE, node.index, -1, 0, -1, event.timerKey);
+    const key = event.timerKey;
+    this.recycle(event);
+    this.module.onTimer(node.state, key, node.context);
     return node.index;
   }
 
   // --- Messages -----------------------------------------------------------------------------
 
   enqueueDelivery(id: number, from: number, to: number, message: unknown, type: string, delay: Microseconds, typeId = this.trace.intern(type)): QueuedEvent {
-    const event: QueuedEvent = {
-      time: this.now + delay,
-      seq: 0,
-      kind: DELIVER,
-      node: to,
-      from,
-      messageId: id,
-      message,
-      messageType: type,
-      messageTypeId: typeId,
-      sentAt: this.now,
-      timerKey: '',
-      generation: 0,
-      cancelled: false,
-      forced: false,
-    };
+    const event = this.spareEvent();
+    event.time = this.now + delay;
+    event.kind = DELIVER;
+    event.node = to;
+    event.from = from;
+    event.messageId = id;
+    event.message = message;
+    event.messageType = type;
+    event.messageTypeId = typeId;
+    event.sentAt = this.now;
+    event.timerKey = '';
+    event.generation = 0;
     if (this.network.isHeld(from, to)) {
       this.held.push(event);
     } else {
@@ -282,7 +287,7 @@ export class World implements NodeEffects {
   /** Traces a message event by node index and interned type: the hot path, no map lookups. */
   private traceMessage(code: number, node: number, peer: number, messageId: number, typeId: number, detail: string | null): void {
     const ids = this.nodeTraceIds;
-    this.trace.appendInterned(this.eventIndex, this.now, code, ids[node] as number, ids[peer] as number, messageId, typeId, detail);
+    this.trace.appendInterned(this.eventIndex, this.now, code, ids[node] as number, peer < 0 ? -1 : (ids[peer] as number), messageId, typeId, detail);
   }
 
   /**
@@ -322,13 +327,36 @@ export class World implements NodeEffects {
     this.push(copy);
   }
 
+  /**
+   * A queue entry to fill in: a consumed one when there is one, so the hot loop allocates no
+   * entries in steady state. Every field but `seq` is set by the caller.
+   */
+  private spareEvent(): QueuedEvent {
+    const spare = this.spare.pop();
+    if (spare !== undefined) {
+      spare.cancelled = false;
+      spare.forced = false;
+      return spare;
+    }
+    return { time: 0, seq: 0, kind: DELIVER, node: 0, from: -1, messageId: 0, message: null, messageType: '', messageTypeId: -1, sentAt: 0, timerKey: '', generation: 0, cancelled: false, forced: false };
+  }
+
+  /**
+   * Takes back an entry that was consumed: popped and then dispatched or discarded, and
+   * referenced nowhere else (held and deferred entries are not consumed; checkpoints and
+   * requeue() hold copies, never the live entry).
+   */
+  private recycle(event: QueuedEvent): void {
+    event.message = null;
+    if (this.spare.length < SPARE_EVENTS_KEPT) this.spare.push(event);
+  }
+
   push(event: QueuedEvent): void {
     event.seq = this.seq++;
     this.queue.push(event);
-    assert(
-      this.queue.size <= this.limits.queueLimit,
-      `the event queue holds more than ${this.limits.queueLimit} events: a protocol is flooding the network or arming timers in a loop`,
-    );
+    if (this.queue.size > this.limits.queueLimit) {
+      invariantBroken(`the event queue holds more than ${this.limits.queueLimit} events: a protocol is flooding the network or arming timers in a loop`);
+    }
   }
 
   listInFlight(): InFlightMessage[] {
@@ -356,12 +384,38 @@ export class World implements NodeEffects {
     this.trace.append(this.eventIndex, this.now, kind, node, peer, messageId, messageType, detail);
   }
 
-  private countSent(type: string, message: unknown): void {
+  private countSent(typeId: number, message: unknown): void {
     this.stats.sent++;
     const size = this.module.messageSize?.(message);
     if (size !== undefined) {
       this.stats.bytesSent += size;
-      this.stats.bytesByType[type] = (this.stats.bytesByType[type] ?? 0) + size;
+      this.bytesByTypeId[typeId] = (this.bytesByTypeId[typeId] ?? 0) + size;
     }
+  }
+
+  private clientDetail(type: HistoryType, f: string, key: string | null): string {
+    let byFunction = this.clientDetails.get(type);
+    if (byFunction === undefined) this.clientDetails.set(type, (byFunction = new Map()));
+    let byKey = byFunction.get(f);
+    if (byKey === undefined) byFunction.set(f, (byKey = new Map()));
+    let detail = byKey.get(key);
+    if (detail === undefined) byKey.set(key, (detail = `${type} ${f}${key === null ? '' : ' ' + key}`));
+    return detail;
+  }
+
+  /** The network counters as a new plain object. */
+  networkStats(): NetworkStats {
+    const bytesByType: Record<string, number> = {};
+    this.bytesByTypeId.forEach((bytes, typeId) => {
+      if (bytes !== undefined) bytesByType[this.trace.internedText(typeId)] = bytes;
+    });
+    return { ...this.stats, bytesByType };
+  }
+
+  restoreNetworkStats(stats: NetworkStats): void {
+    const { bytesByType, ...counters } = stats;
+    Object.assign(this.stats, counters);
+    this.bytesByTypeId = [];
+    for (const [type, bytes] of Object.entries(bytesByType)) this.bytesByTypeId[this.trace.intern(type)] = bytes;
   }
 }

@@ -56,7 +56,7 @@ function onServerMessage(state: PingServerState, from: string, message: PingMess
     case 'Pong': {
       const position = state.outstanding.indexOf(message.nonce);
       if (position >= 0) {
-        state.outstanding.splice(position, 1);
+        removeAt(state.outstanding, position);
         state.pongsReceived++;
       } else if (!context.config.variants.deduplicate) {
         state.pongsReceived++;
@@ -73,13 +73,23 @@ function onServerMessage(state: PingServerState, from: string, message: PingMess
   }
 }
 
+/** Removes one element in place (splice would allocate an array of the removed ones). */
+function removeAt(items: number[], position: number): void {
+  for (let index = position + 1; index < items.length; index++) items[index - 1] = items[index] as number;
+  items.pop();
+}
+
 function onServerTimer(state: PingServerState, context: NodeContext<PingMessage>): void {
-  const peers = context.serverIds.filter((id) => id !== context.nodeId);
-  if (peers.length > 0) {
-    const nonce = state.pingsSent++ * 1000 + Number(context.nodeId.slice(1));
+  const servers = context.serverIds;
+  const self = servers.indexOf(context.nodeId);
+  if (servers.length > 1) {
+    // Server ids are n1..nN in order, so the node's number is its position plus one.
+    const nonce = state.pingsSent++ * 1000 + self + 1;
     state.outstanding.push(nonce);
     if (state.outstanding.length > 16) state.outstanding.shift();
-    context.send(context.random.pick(peers), { type: 'Ping', nonce });
+    // A uniformly chosen peer other than this node, without building the list of peers.
+    const drawn = context.random.below(servers.length - 1);
+    context.send(servers[drawn >= self ? drawn + 1 : drawn] as string, { type: 'Ping', nonce });
   }
   armPing(context);
 }
@@ -172,7 +182,7 @@ export const pingModule: ProtocolModule<PingState, PingMessage> = {
       check(reported, view: CheckView<PingState>) {
         const node = view.nodes[view.changedNode];
         const state = node?.state;
-        if (node === undefined || state?.role !== 'server') return null;
+        if (node === undefined || state?.role !== 'server' || state.unexpectedPongs === 0) return null;
         const seen = reported as Record<string, number>;
         if (state.unexpectedPongs <= (seen[node.id] ?? 0)) return null;
         seen[node.id] = state.unexpectedPongs;

@@ -6,7 +6,7 @@
  * (from nextIndex, resent each heartbeat) until its log matches; then it switches to
  * replicate mode, where new entries are pipelined and nextIndex advances optimistically.
  */
-import { assert } from '../../core/assert';
+import { invariantBroken } from '../../core/assert';
 import type { NodeContext } from '../../protocol';
 import { NO_ENTRIES, entriesBetween, firstIndexOfTerm, lastIndex, lastIndexOfTerm, snapshotIndex, termAt, truncateFrom } from './log';
 import { refreshMembers } from './membership';
@@ -135,7 +135,7 @@ function appendNewEntries(state: RaftServerState, entries: readonly Entry[], sta
       if (termAt(state, index) === entry.term) continue;
       // Invariant: a committed entry never conflicts with the current leader (Leader Completeness);
       // entries up to commitIndex were skipped above, so none is truncated here.
-      assert(index > state.commitIndex, `${context.nodeId} would truncate committed entry ${index}`);
+      if (index <= state.commitIndex) invariantBroken(`${context.nodeId} would truncate committed entry ${index}`);
       truncateFrom(state, index);
       membershipChanged = true;
     }

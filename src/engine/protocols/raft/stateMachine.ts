@@ -3,7 +3,7 @@
  * values, with a session table so a retried write is applied once (dissertation §6.3: each
  * client has one operation outstanding, so the latest sequence number per client suffices).
  */
-import { assert } from '../../core/assert';
+import { invariantBroken } from '../../core/assert';
 import type { NodeContext } from '../../protocol';
 import { entryAt } from './log';
 import type { KvCommand, RaftMessage, RaftServerState, Session } from './types';
@@ -63,7 +63,7 @@ export function applyCommitted(state: RaftServerState, context: NodeContext<Raft
     const index = state.lastApplied + 1;
     const entry = entryAt(state, index);
     // Invariant: entries above the snapshot and at or below commitIndex are in the log.
-    assert(entry !== undefined, `${context.nodeId} cannot apply ${index}: not in its log`);
+    if (entry === undefined) invariantBroken(`${context.nodeId} cannot apply ${index}: not in its log`);
     state.lastApplied = index;
     const command = entry.command;
     if (command.type !== 'kv') continue;
