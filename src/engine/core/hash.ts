@@ -5,32 +5,38 @@
  * runs, it does not defend against forgery.
  */
 export class RunningHash {
-  private high = 0x6a09e667;
-  private low = 0xbb67ae85;
+  /**
+   * The high and low lanes. A typed array rather than two fields: 32-bit values beyond the
+   * small-integer range would be boxed in fields, one allocation per word hashed.
+   */
+  private readonly lanes = Int32Array.of(0x6a09e667, 0xbb67ae85 | 0);
 
   /** Adds one 32-bit word (any number; only its low 32 bits count). */
   addWord(word: number): void {
+    const lanes = this.lanes;
     let k = Math.imul(word, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
     k = Math.imul(k, 0x1b873593);
-    let high = this.high ^ k;
+    let high = (lanes[0] as number) ^ k;
     high = (high << 13) | (high >>> 19);
-    this.high = (Math.imul(high, 5) + 0xe6546b64) | 0;
-    let low = this.low ^ Math.imul(word ^ 0x5bd1e995, 0x27d4eb2d);
+    high = (Math.imul(high, 5) + 0xe6546b64) | 0;
+    lanes[0] = high;
+    let low = (lanes[1] as number) ^ Math.imul(word ^ 0x5bd1e995, 0x27d4eb2d);
     low = (low << 17) | (low >>> 15);
-    this.low = (Math.imul(low, 9) + this.high) | 0;
+    lanes[1] = Math.imul(low, 9) + high;
   }
 
   hex(): string {
-    return hex32(finalize(this.high ^ this.low)) + hex32(finalize(this.low + 0x9e3779b9));
+    const [high, low] = this.save();
+    return hex32(finalize(high ^ low)) + hex32(finalize(low + 0x9e3779b9));
   }
 
   save(): [number, number] {
-    return [this.high, this.low];
+    return [this.lanes[0] as number, this.lanes[1] as number];
   }
 
   restore(state: [number, number]): void {
-    [this.high, this.low] = state;
+    this.lanes.set(state);
   }
 }
 

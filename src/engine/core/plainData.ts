@@ -5,11 +5,31 @@
  */
 export type PlainData = null | boolean | number | string | PlainData[] | { [key: string]: PlainData };
 
+/** Marks an array whose elements are all immutable (see immutableElements). Not enumerable: JSON and structured clone ignore it. */
+const IMMUTABLE_ELEMENTS = Symbol('immutable elements');
+
+/**
+ * Marks `items` as holding only immutable elements (frozen objects, primitives, null), now
+ * and whenever it grows: the array itself may change, its elements never do. clonePlain
+ * then copies it with one slice() instead of asking each element whether it is frozen,
+ * which V8 answers slowly (about 25 ns each, the bulk of a checkpoint of a long Raft log).
+ * The copy carries the mark. Invariant, kept by the caller: only immutable values are
+ * ever stored in a marked array.
+ */
+export function immutableElements<T>(items: T[]): T[] {
+  Object.defineProperty(items, IMMUTABLE_ELEMENTS, { value: true });
+  return items;
+}
+
+function hasImmutableElements(items: unknown[]): boolean {
+  return (items as unknown as Record<symbol, unknown>)[IMMUTABLE_ELEMENTS] === true;
+}
+
 /**
  * A deep copy of plain data. Not for the hot loop: used by checkpoints and snapshots.
  * A frozen object or array is immutable, so the copy shares it instead of copying it: a
  * protocol freezes what never changes once made (Raft's log entries and snapshots) to keep
- * checkpoints of long logs cheap.
+ * checkpoints of long logs cheap, and marks arrays of such values with immutableElements.
  */
 export function clonePlain<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
@@ -19,6 +39,7 @@ export function clonePlain<T>(value: T): T {
     // objects inside need a recursive copy.
     const copy = value.slice();
     copiedValues += copy.length;
+    if (hasImmutableElements(value)) return immutableElements(copy) as T;
     for (let index = 0; index < copy.length; index++) {
       const element: unknown = copy[index];
       if (element !== null && typeof element === 'object' && !Object.isFrozen(element)) copy[index] = clonePlain(element);

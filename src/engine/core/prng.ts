@@ -10,10 +10,11 @@
 export type PrngState = [number, number, number, number];
 
 export class Prng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * a, b, c, d. Kept in a typed array: as object fields, 32-bit values beyond the small-integer
+   * range are boxed, and every draw would allocate four numbers.
+   */
+  private readonly words = new Int32Array(4);
 
   constructor(
     private readonly seed: number,
@@ -27,10 +28,7 @@ export class Prng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    for (let index = 0; index < 4; index++) this.words[index] = next();
     // Discard the first outputs: sfc32 mixes slowly from correlated seeds.
     for (let index = 0; index < 12; index++) this.nextUint32();
   }
@@ -44,16 +42,17 @@ export class Prng {
   }
 
   nextUint32(): number {
-    const a = this.a;
-    const b = this.b;
-    const c = this.c;
-    const d = this.d;
+    const words = this.words;
+    const a = words[0] as number;
+    const b = words[1] as number;
+    const c = words[2] as number;
+    const d = words[3] as number;
     const t = (((a + b) | 0) + d) | 0;
-    this.d = (d + 1) | 0;
-    this.a = b ^ (b >>> 9);
-    this.b = (c + (c << 3)) | 0;
+    words[3] = d + 1;
+    words[0] = b ^ (b >>> 9);
+    words[1] = c + (c << 3);
     const rotated = (c << 21) | (c >>> 11);
-    this.c = (rotated + t) | 0;
+    words[2] = rotated + t;
     return t >>> 0;
   }
 
@@ -101,11 +100,12 @@ export class Prng {
   }
 
   save(): PrngState {
-    return [this.a, this.b, this.c, this.d];
+    const words = this.words;
+    return [words[0] as number, words[1] as number, words[2] as number, words[3] as number];
   }
 
   restore(state: PrngState): void {
-    [this.a, this.b, this.c, this.d] = state;
+    this.words.set(state);
   }
 }
 

@@ -71,6 +71,7 @@ export class Trace {
    */
   private total = 0;
   private written = 0;
+  private nextSlot = 0;
   private readonly hash = new RunningHash();
   private readonly internIds = new Map<string, number>();
   private readonly internHashes: number[] = [];
@@ -132,7 +133,9 @@ export class Trace {
     // Writing an index older than the ring's window would overwrite a later event still kept:
     // forget that future first (it is replayed again if needed).
     if (this.total + this.capacity < this.written) this.written = this.total;
-    const slot = this.total % this.capacity;
+    // Invariant: nextSlot === total % capacity (kept by counting, as a division costs the hot path).
+    const slot = this.nextSlot;
+    this.nextSlot = slot + 1 === this.capacity ? 0 : slot + 1;
     this.times[slot] = time;
     this.events[slot] = event;
     this.kinds[slot] = code;
@@ -165,6 +168,7 @@ export class Trace {
   /** Moves to a saved position on this timeline, backwards or forwards. */
   restore(state: TraceState): void {
     this.total = state.count;
+    this.nextSlot = state.count % this.capacity;
     this.hash.restore(state.hash);
   }
 

@@ -26,17 +26,20 @@ const scratch: number[] = [];
  * (the leader's own is its last index) in descending order and take the quorum-th.
  */
 export function quorumMatchIndex(state: RaftServerState, self: string): number {
-  scratch.length = 0;
+  // Insertion sort, descending, into a reused scratch array: clusters are small, and sort()
+  // with a comparator cost a leader a tenth of its time (it runs on every AppendEntries reply).
+  let count = 0;
   for (const member of state.members) {
-    if (member === self) scratch.push(lastIndex(state));
-    else scratch.push((state.progress[member] as Progress | undefined)?.matchIndex ?? 0);
+    const match = member === self ? lastIndex(state) : ((state.progress[member] as Progress | undefined)?.matchIndex ?? 0);
+    let position = count++;
+    while (position > 0 && (scratch[position - 1] as number) < match) {
+      scratch[position] = scratch[position - 1] as number;
+      position--;
+    }
+    scratch[position] = match;
   }
-  scratch.sort(descending);
-  return scratch[quorumSize(state.members) - 1] ?? 0;
-}
-
-function descending(left: number, right: number): number {
-  return right - left;
+  const quorum = quorumSize(state.members);
+  return quorum <= count ? (scratch[quorum - 1] as number) : 0;
 }
 
 /**

@@ -5,6 +5,7 @@
  * event costs a few lookups, not a scan of every log.
  */
 import type { CheckView, SafetyChecker } from '../../../protocol';
+import { immutableElements } from '../../../core/plainData';
 import { entryAt, lastIndex, snapshotIndex, termAt } from '../log';
 import type { Command, RaftServerState, RaftState } from '../types';
 import { changedServer, describeCommand, sameCommand } from './common';
@@ -98,7 +99,7 @@ interface LogMatchingMemory {
 export const logMatching: Checker = {
   name: 'Log Matching',
   description: 'If two logs contain an entry with the same index and term, the logs are identical in all entries up through that index (Figure 3, §5.3).',
-  init: () => ({ chain: [], others: {}, verified: {} }),
+  init: () => ({ chain: immutableElements([]), others: {}, verified: {} }),
   check(memory, view) {
     const changed = changedServer(view);
     if (changed === null) return null;
@@ -221,7 +222,7 @@ interface AppliedMemory {
 export const stateMachineSafety: Checker = {
   name: 'State Machine Safety',
   description: 'If a server has applied a log entry at a given index to its state machine, no other server will ever apply a different log entry for the same index (Figure 3, §5.4.3).',
-  init: () => ({ applied: [null], checked: {} }),
+  init: () => ({ applied: immutableElements([null]), checked: {} }),
   check(memory, view) {
     const changed = changedServer(view);
     if (changed === null) return null;
