@@ -5,13 +5,16 @@
 import type { CheckView } from '../../../protocol';
 import type { Command, RaftServerState, RaftState } from '../types';
 
-/** The live server state of the node that just stepped, or null. */
-export function changedServer(view: CheckView<RaftState>): { id: string; state: RaftServerState } | null {
+/**
+ * The node that just stepped, when it is a live server, or null. The node itself is returned
+ * (its state narrowed to a server's), not a new pair: five checkers ask after every event.
+ */
+export function changedServer(view: CheckView<RaftState>): { readonly id: string; readonly state: RaftServerState } | null {
   const node = view.nodes[view.changedNode];
   if (node === undefined) return null;
   const state = node.state;
   if (state === null || state.kind !== 'server') return null;
-  return { id: node.id, state };
+  return node as { readonly id: string; readonly state: RaftServerState };
 }
 
 export function sameCommand(left: Command, right: Command): boolean {
