@@ -11,7 +11,7 @@
 export interface RecordedPlayback {
   /** Milliseconds between consecutive animation frames. */
   frameIntervals: number[];
-  /** Message dots on the overlay at each frame (-1 when the overlay is not on screen). */
+  /** Message dots on the overlay at each frame: the playing canvas's count, else the SVG circles (-1 when neither is on screen). */
   inFlight: number[];
   longTasks: Array<{ startTime: number; duration: number }>;
   longTasksSupported: boolean;
@@ -41,8 +41,10 @@ export const RECORDER_SCRIPT = String.raw`(() => {
     if (!state.recording) return;
     if (state.lastFrame > 0) state.frameIntervals.push(time - state.lastFrame);
     state.lastFrame = time;
+    // Playing, the dots are painted on a canvas that says how many it drew; paused, they are SVG circles.
+    const canvas = document.querySelector('[data-testid="flight-canvas"]');
     const group = document.querySelector('[data-testid="flight-overlay"] g');
-    state.inFlight.push(group === null ? -1 : group.childElementCount);
+    state.inFlight.push(canvas !== null ? Number(canvas.getAttribute('data-message-count') ?? 0) : group === null ? -1 : group.childElementCount);
     requestAnimationFrame(sample);
   };
   window.__faultlineBench = {

@@ -1,17 +1,24 @@
 /**
- * The React binding of the message layer: an SVG in React Flow's viewport portal (so it
- * follows pan and zoom with no work of ours), redrawn from a direct store subscription on
- * each frame rather than through React renders. Node rectangles come from React Flow's
- * measurements, the same ones the link lanes use, so messages ride exactly on the lanes.
+ * The messages in flight over the canvas, in one of two forms:
+ *  - paused: an SVG in React Flow's viewport portal (so it follows pan and zoom with no work
+ *    of ours), one circle per message with its id, a title and the selection: the form to
+ *    inspect, hover and click;
+ *  - playing: one canvas (PlayingMessageCanvas), because hundreds of dots that move and come
+ *    and go every frame cost hundreds of DOM changes a frame as SVG elements.
+ * Both are redrawn from direct store subscriptions, not through React renders. Node
+ * rectangles come from React Flow's measurements, the same ones the link lanes use, so
+ * messages ride exactly on the lanes.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { ViewportPortal, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
-import { useLabController, useLabStore } from '../../store/LabContext';
+import { useLab, useLabController, useLabStore } from '../../store/LabContext';
 import { labUpdates } from '../../store/labStore';
+import { selectPlaying } from '../../store/selectors';
 import type { NodeRect } from './laneGeometry';
 import { internalNodeRect } from './LinkEdge';
 import { messageMarks } from './messagePositions';
 import { createMessageLayer } from './messageLayer';
+import { PlayingMessageCanvas } from './PlayingMessageCanvas';
 // Reduced motion: the system's setting or the display menu's switch (messages then sit still mid-link).
 import { useReducedMotion } from '../display/useDisplayPreferences';
 
@@ -37,10 +44,15 @@ function parseRects(key: string): Map<string, NodeRect> {
 }
 
 export function MessageOverlay() {
-  const store = useLabStore();
-  const controller = useLabController();
+  const playing = useLab(selectPlaying);
   const key = useFlowStore(rectsKey);
   const rects = useMemo(() => parseRects(key), [key]);
+  return playing ? <PlayingMessageCanvas rects={rects} /> : <PausedMessageLayer rects={rects} />;
+}
+
+function PausedMessageLayer({ rects }: { rects: ReadonlyMap<string, NodeRect> }) {
+  const store = useLabStore();
+  const controller = useLabController();
   const reducedMotion = useReducedMotion();
   const groupRef = useRef<SVGGElement>(null);
 
