@@ -38,6 +38,12 @@ export interface ModuleShortcutContext {
 export interface ModuleView {
   /** The body of a node on the topology canvas. */
   NodeCard: ComponentType<NodeCardProps>;
+  /**
+   * Whether NodeCard would draw the same from two snapshots of one node, so the canvas can
+   * skip re-rendering it (frames replace every snapshot, changed or not). Without it, every
+   * frame re-renders every card.
+   */
+  sameCard?: (previous: NodeSnapshotView, next: NodeSnapshotView) => boolean;
   /** Module detail in the inspector for the selected node (the generic state tree shows otherwise). */
   NodeInspector?: ComponentType<{ node: NodeSnapshotView }>;
   /** Module panels (Raft's log matrix, a CRDT's bytes on the wire), shown with the shell's panels. */

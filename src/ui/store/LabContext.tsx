@@ -4,7 +4,7 @@
  * a frame re-renders only what shows something that changed; they act only through the
  * controller.
  */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { LabController } from '../controller/labController';
 import type { LabState, LabStore } from './labStore';
@@ -28,6 +28,21 @@ function useBindings(): LabBindings {
 
 export function useLab<Selected>(selector: (state: LabState) => Selected): Selected {
   return useStore(useBindings().store, selector);
+}
+
+/**
+ * Like useLab, for selectors that build a new object from every frame: while `same(previous,
+ * next)` holds, the previous object is kept, so the component does not re-render (the
+ * pattern of zustand's useShallow, with the equality chosen by the caller).
+ */
+export function useLabStable<Selected>(selector: (state: LabState) => Selected, same: (previous: Selected, next: Selected) => boolean): Selected {
+  const previous = useRef<{ value: Selected } | null>(null);
+  return useLab((state) => {
+    const next = selector(state);
+    if (previous.current !== null && same(previous.current.value, next)) return previous.current.value;
+    previous.current = { value: next };
+    return next;
+  });
 }
 
 export function useLabStore(): LabStore {

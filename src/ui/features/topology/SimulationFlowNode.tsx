@@ -1,7 +1,9 @@
 /**
  * One simulation node on the canvas. React Flow passes only the id and kind; the node's
  * live snapshot comes from the store through a selector, and the module's NodeCard draws
- * it. Handles are centred and invisible: links are drawn centre to centre.
+ * it. A frame re-renders the card only when the module says it would draw something else
+ * (ModuleView.sameCard). Handles are centred and invisible: links are drawn centre to
+ * centre.
  *
  * Around the card: a halo in its partition group's colour when the cut links split the
  * cluster, and, while a partition is being drawn, the group (A, B, C) it has been put in.
@@ -10,19 +12,20 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { moduleView } from '../../modules/index';
-import { useLab } from '../../store/LabContext';
+import { useLab, useLabStable } from '../../store/LabContext';
 import { selectModuleName, selectNode } from '../../store/selectors';
 import { usePartitionDraft } from '../faults/partitionDraft';
 import { partitionGroupOf } from './frameIndex';
 import type { FlowNodeData } from './snapshotToFlow';
 
 export const SimulationFlowNode = memo(function SimulationFlowNode({ data, selected }: NodeProps<Node<FlowNodeData>>) {
-  const node = useLab(selectNode(data.nodeId));
   const moduleName = useLab(selectModuleName);
+  const { NodeCard, sameCard } = moduleView(moduleName);
+  // A new snapshot that the card would draw the same keeps the previous one: no render.
+  const node = useLabStable(selectNode(data.nodeId), (previous, next) => previous === next || (previous !== undefined && next !== undefined && sameCard !== undefined && sameCard(previous, next)));
   const liveGroup = useLab((state) => partitionGroupOf(state.frame, data.nodeId));
   const draftGroup = usePartitionDraft((state) => (state.drawing ? (state.assignment[data.nodeId] ?? 'none') : null));
   if (node === undefined) return null;
-  const { NodeCard } = moduleView(moduleName);
   const classes = [
     'node-card',
     `node-card--${node.kind}`,

@@ -6,14 +6,21 @@
  * the leader they believe in and how many operations completed.
  */
 import type { NodeCardProps } from '../registry';
-import { useLab } from '../../store/LabContext';
-import { selectTimeMs } from '../../store/selectors';
-import { ELECTION_TIMER, readTimer } from './electionTimer';
+import { sameData } from '../../store/sameData';
 import { LogTail } from './LogTail';
 import { PeerDots, candidateDots, leaderDots } from './PeerDots';
 import { displayRole, isRaftClientState, serverView, type RaftClientState, type ServerView } from './raftState';
 import { TimerRing } from './TimerRing';
 import type { NodeSnapshotView } from '../../../worker/api';
+
+/**
+ * Whether a Raft card draws the same from two snapshots of a node: everything it shows comes
+ * from the status and the (persistent) state, except the election timer, which the ring
+ * reads for itself (TimerRing).
+ */
+export function sameRaftCard(previous: NodeSnapshotView, next: NodeSnapshotView): boolean {
+  return previous.id === next.id && previous.kind === next.kind && previous.status === next.status && sameData(previous.state, next.state) && sameData(previous.persistent, next.persistent);
+}
 
 export function RaftNodeCard({ node }: NodeCardProps) {
   if (node.kind === 'client') return <RaftClientCard node={node} />;
@@ -23,15 +30,13 @@ export function RaftNodeCard({ node }: NodeCardProps) {
 }
 
 function RaftServerCard({ node, server }: { node: NodeSnapshotView; server: ServerView }) {
-  const nowMs = useLab(selectTimeMs) ?? 0;
   const role = displayRole(server);
   const live = server.live;
-  const timer = readTimer(node.timers, ELECTION_TIMER, nowMs);
   const ring = live === null ? 'none' : role === 'leader' ? 'solid' : 'timer';
   return (
     <div className={`raft-card raft-card--${role}`} data-role={role} data-term={server.term}>
       <div className="raft-card__top">
-        <TimerRing nodeId={node.id} term={server.term} ring={ring} timer={timer} />
+        <TimerRing nodeId={node.id} term={server.term} ring={ring} />
         <div className="raft-card__who">
           <StatusLine node={node} role={role} />
           <Meta server={server} />

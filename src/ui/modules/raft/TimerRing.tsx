@@ -3,8 +3,13 @@
  * number, wrapped in the election-timer ring (RaftScope's picture of a server). The ring
  * drains from the moment the timer was armed to the moment it fires, read at the frame's
  * virtual time; a leader has no election timer and gets a solid ring, a crashed server none.
+ *
+ * The ring reads the clock and the node's timer from the store itself, in steps
+ * (electionTimer.ts ringShare), so a frame re-renders the ring when it moves by a step and
+ * the rest of the card not at all.
  */
-import { REDUCED_MOTION_STEPS, steppedShare, type TimerReading } from './electionTimer';
+import { useLab } from '../../store/LabContext';
+import { ringShare } from './electionTimer';
 import { termStyle } from './termColor';
 import { useReducedMotion } from './useReducedMotion';
 
@@ -16,15 +21,21 @@ const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 export interface TimerRingProps {
   nodeId: string;
   term: number;
-  /** 'timer': draw the reading; 'solid': a full ring (leaders); 'none': no ring (crashed). */
+  /** 'timer': draw the election timer; 'solid': a full ring (leaders); 'none': no ring (crashed). */
   ring: 'timer' | 'solid' | 'none';
-  timer: TimerReading | null;
 }
 
-export function TimerRing({ nodeId, term, ring, timer }: TimerRingProps) {
+export function TimerRing({ nodeId, term, ring }: TimerRingProps) {
   const reducedMotion = useReducedMotion();
-  const share = ring === 'solid' ? 1 : ring === 'timer' && timer !== null ? (reducedMotion ? steppedShare(timer.remaining, REDUCED_MOTION_STEPS) : timer.remaining) : 0;
-  const timerText = ring === 'timer' && timer !== null ? `election timeout in ${Math.round(timer.remainingMs)} ms` : null;
+  // The share in steps, or -1 without a timer: a number, so the selector re-renders only on a step.
+  const reading = useLab((state) => {
+    if (ring !== 'timer' || state.frame === null) return -1;
+    const node = state.frame.nodes.find((candidate) => candidate.id === nodeId);
+    return node === undefined ? -1 : (ringShare(node.timers, state.frame.timeMs, reducedMotion) ?? -1);
+  });
+  const share = ring === 'solid' ? 1 : Math.max(0, reading);
+  // In steps like the ring, not in milliseconds: those would change the title on every frame.
+  const timerText = reading < 0 ? null : `election timer ${Math.round(reading * 100)}% left`;
   return (
     <div
       className={`raft-ring raft-ring--${ring}`}

@@ -33,3 +33,16 @@ export const REDUCED_MOTION_STEPS = 4;
 export function steppedShare(share: number, steps: number): number {
   return Math.ceil(share * steps) / steps;
 }
+
+/**
+ * Steps of the card's ring while motion is allowed: fine enough to look like draining, coarse
+ * enough that a timer re-armed by every heartbeat leaves the ring (and its card) untouched
+ * instead of redrawing it on each frame for a sliver of arc.
+ */
+export const RING_STEPS = 40;
+
+/** The share of the election timer's ring at `nowMs`, in RING_STEPS steps (REDUCED_MOTION_STEPS under reduced motion), or null without the timer. */
+export function ringShare(timers: NodeSnapshotView['timers'], nowMs: number, reducedMotion: boolean): number | null {
+  const reading = readTimer(timers, ELECTION_TIMER, nowMs);
+  return reading === null ? null : steppedShare(reading.remaining, reducedMotion ? REDUCED_MOTION_STEPS : RING_STEPS);
+}

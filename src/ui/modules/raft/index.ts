@@ -8,12 +8,13 @@ import { ClientPanel } from './ClientPanel';
 import { KeyValuePanel } from './KeyValuePanel';
 import { LogMatrixPanel } from './LogMatrixPanel';
 import { RaftInspector } from './RaftInspector';
-import { RaftNodeCard } from './RaftNodeCard';
+import { RaftNodeCard, sameRaftCard } from './RaftNodeCard';
 import { RAFT_SHORTCUTS } from './shortcuts';
 import './raft.css';
 
 export const raftView: ModuleView = {
   NodeCard: RaftNodeCard,
+  sameCard: sameRaftCard,
   NodeInspector: RaftInspector,
   panels: [
     { id: 'raft-log-matrix', title: 'Log matrix', slot: 'bottom', Component: LogMatrixPanel },

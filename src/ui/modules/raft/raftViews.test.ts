@@ -11,7 +11,7 @@ import type { Frame } from '../../../worker/api';
 import { RAFT_SERIES, raftChartSeries } from './chartSeries';
 import { clientAction, readPathOf } from './clientRequest';
 import { abbreviateCommand } from './commandText';
-import { readTimer, steppedShare } from './electionTimer';
+import { RING_STEPS, readTimer, ringShare, steppedShare } from './electionTimer';
 import { keyValueTable, naturalOrder } from './keyValues';
 import { logMatrix } from './logMatrix';
 import { currentLeader, serverViews } from './raftState';
@@ -161,6 +161,16 @@ describe('election timer ring', () => {
     expect(steppedShare(0.26, 4)).toBe(0.5);
     expect(steppedShare(0.01, 4)).toBe(0.25);
     expect(steppedShare(0, 4)).toBe(0);
+  });
+
+  it('draws the ring in RING_STEPS steps, so a timer re-armed within a step leaves the ring as it was', () => {
+    expect(ringShare(timers, 100, false)).toBe(1);
+    expect(ringShare(timers, 103, false)).toBe(1);
+    expect(ringShare(timers, 250, false)).toBe(0.25);
+    expect(ringShare(timers, 251, false)).toBe(Math.ceil(0.245 * RING_STEPS) / RING_STEPS);
+    expect(ringShare(timers, 251, true)).toBe(0.25);
+    expect(ringShare(timers, 300, false)).toBe(0);
+    expect(ringShare([], 100, false)).toBeNull();
   });
 });
 
