@@ -2,18 +2,31 @@
  * Messages in flight as a list of buttons: the keyboard and screen-reader way to pick a
  * message (the canvas dots are for the mouse). Selecting one pauses the run and opens its
  * card on the canvas. Long lists are cut to the first few; the count says how many there are.
+ *
+ * While the run plays, the list is redrawn at most a few times a second: messages come and
+ * go faster than anyone can read or click them, and rebuilding forty buttons on every frame
+ * took frames from the canvas. Paused, it shows the current frame at once.
  */
-import { useLab, useLabController, useLabStore } from '../../store/LabContext';
+import { useEffect, useRef } from 'react';
+import { useLab, useLabController, useLabStable, useLabStore } from '../../store/LabContext';
 import { labUpdates } from '../../store/labStore';
 import { messageColorCss } from '../timeline/messageColors';
 import './messages.css';
 
 const LIST_LIMIT = 40;
+const PLAYING_REFRESH_MS = 250;
 
 export function InFlightList() {
   const store = useLabStore();
   const controller = useLabController();
-  const inFlight = useLab((state) => state.frame?.inFlight ?? null);
+  const shownAtMs = useRef(0);
+  const inFlight = useLabStable(
+    (state) => state.frame?.inFlight ?? null,
+    (previous, next) => previous === next || (store.getState().playing && performance.now() - shownAtMs.current < PLAYING_REFRESH_MS),
+  );
+  useEffect(() => {
+    shownAtMs.current = performance.now();
+  }, [inFlight]);
   const selectedId = useLab((state) => state.selectedMessageId);
   if (inFlight === null) return null;
   const shown = inFlight.slice(0, LIST_LIMIT);
