@@ -2,7 +2,7 @@
  * The space-time diagram panel: mounts the timeline core with the store's trace window
  * (extended backwards on request), lanes from the frame, the current time from the run,
  * and the shared message selection. While playing, the trace and the time line are passed
- * on a few times per second (the core remaps the whole trace on each new one); when paused
+ * on twice a second (the core remaps and repaints the whole trace on each new one); when paused
  * they follow at once. Clicking an arrow selects its message; clicking elsewhere seeks.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -14,8 +14,13 @@ import { joinTrace, olderChunkRange, stillJoins } from './traceWindow';
 import { useThrottledValue } from './useThrottledValue';
 import './spacetime.css';
 
-/** While playing, the diagram gets a new trace at most this often. */
-const PLAYING_REFRESH_MS = 250;
+/**
+ * While playing, the diagram gets a new trace at most this often. Each refresh repaints
+ * thousands of arrows, which the browser rasterizes on the main thread (software canvas):
+ * on the 9-node benchmark a refresh took several frames' worth of time, so at four a second
+ * they alone broke the canvas's 60 frames per second; at two they no longer do.
+ */
+const PLAYING_REFRESH_MS = 500;
 
 export function SpaceTimePanel() {
   const controller = useLabController();
