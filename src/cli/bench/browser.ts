@@ -45,11 +45,12 @@ const VIEWPORT = { width: 1280, height: 800 };
 
 type Section = Record<string, unknown> | Skipped;
 
-export async function measureBrowser(plan: BrowserPlan, progress: (text: string) => void): Promise<Section> {
-  return settle(() => measureEverything(plan, progress));
+/** `seeks: false` measures the build and playback only (`--playback-only`: minutes shorter, for work on frame times). */
+export async function measureBrowser(plan: BrowserPlan, progress: (text: string) => void, options: { seeks: boolean } = { seeks: true }): Promise<Section> {
+  return settle(() => measureEverything(plan, progress, options.seeks));
 }
 
-async function measureEverything(plan: BrowserPlan, progress: (text: string) => void): Promise<Section> {
+async function measureEverything(plan: BrowserPlan, progress: (text: string) => void, seeks: boolean): Promise<Section> {
   const loadBefore = loadAverage();
   progress('browser: vite build…');
   const build = buildApp(plan.buildTimeoutSeconds);
@@ -68,10 +69,14 @@ async function measureEverything(plan: BrowserPlan, progress: (text: string) => 
     const raft = loadExample(RAFT_EXAMPLE);
     progress('browser: playing a 9-node Raft cluster…');
     figures.playback = 'skipped' in raft ? raft : await settle(() => withPage(opened, (page, errors) => measurePlayback(page, errors, server.url, raft, plan)));
-    progress(`browser: seek on a ${plan.seekEvents.toLocaleString('en-US')}-event ping run…`);
-    figures.seekPing = await settle(() => withPage(opened, (page, errors) => measureSeeks(page, errors, server.url, pingScenario(10), plan)));
-    progress(`browser: seek on a ${plan.seekEvents.toLocaleString('en-US')}-event Raft run…`);
-    figures.seekRaft = 'skipped' in raft ? raft : await settle(() => withPage(opened, (page, errors) => measureSeeks(page, errors, server.url, raft, plan)));
+    if (seeks) {
+      progress(`browser: seek on a ${plan.seekEvents.toLocaleString('en-US')}-event ping run…`);
+      figures.seekPing = await settle(() => withPage(opened, (page, errors) => measureSeeks(page, errors, server.url, pingScenario(10), plan)));
+      progress(`browser: seek on a ${plan.seekEvents.toLocaleString('en-US')}-event Raft run…`);
+      figures.seekRaft = 'skipped' in raft ? raft : await settle(() => withPage(opened, (page, errors) => measureSeeks(page, errors, server.url, raft, plan)));
+    } else {
+      figures.seekPing = figures.seekRaft = { skipped: 'not run (--playback-only)' };
+    }
   } catch (error) {
     figures.failed = messageOf(error);
   } finally {

@@ -1,5 +1,6 @@
 /**
- * `npm run -s bench -- [--json] [--quick] [--no-browser]`: the engine's and the browser's figures against design §8.
+ * `npm run -s bench -- [--json] [--quick] [--no-browser | --playback-only]`: the engine's and the browser's figures against design §8.
+ * `--playback-only` builds the app and measures frames while playing only (no engine sections, no seeks).
  * Sections that depend on other work in progress (Raft, the linearizability checker, the
  * CRDT benchmark) detect it at run time and report `{ skipped: reason }`.
  */
@@ -68,6 +69,17 @@ export interface BenchOptions {
   browser: boolean;
 }
 
+/** The browser's playback figures alone: the build, its bundle and frames while playing. */
+async function runPlaybackOnly(quick: boolean, progress: (text: string) => void): Promise<Record<string, unknown>> {
+  const started = now();
+  const browser = await measureBrowser((quick ? QUICK : FULL).browser, progress, { seeks: false });
+  return {
+    harness: { quick, playbackOnly: true, node: process.version, platform: `${process.platform} ${process.arch}`, cores: availableParallelism(), startedAt: new Date().toISOString() },
+    browser,
+    totalSeconds: Math.round(now() - started) / 1000,
+  };
+}
+
 export async function runBenchmarks(quick: boolean, progress: (text: string) => void, options: BenchOptions = { browser: true }): Promise<Record<string, unknown>> {
   const plan = quick ? QUICK : FULL;
   const started = now();
@@ -104,15 +116,18 @@ export async function runBenchmarks(quick: boolean, progress: (text: string) => 
 async function main(argv: readonly string[]): Promise<number> {
   let parsed: ParsedArguments;
   try {
-    parsed = parseArguments(argv, { json: 'flag', quick: 'flag', 'no-browser': 'flag' });
-    if (parsed.positionals.length > 0) throw InputError.of('arguments', `unexpected '${parsed.positionals.join(' ')}' (options: --json, --quick, --no-browser)`);
+    parsed = parseArguments(argv, { json: 'flag', quick: 'flag', 'no-browser': 'flag', 'playback-only': 'flag' });
+    if (parsed.positionals.length > 0) throw InputError.of('arguments', `unexpected '${parsed.positionals.join(' ')}' (options: --json, --quick, --no-browser, --playback-only)`);
+    if (parsed.flags.has('no-browser') && parsed.flags.has('playback-only')) throw InputError.of('arguments', '--no-browser and --playback-only exclude each other');
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     process.stderr.write(`error: ${error.message}\n`);
     return 2;
   }
   const json = parsed.flags.has('json');
-  const figures = await runBenchmarks(parsed.flags.has('quick'), (text) => (json ? undefined : process.stderr.write(`${text}\n`)), { browser: !parsed.flags.has('no-browser') });
+  const progress = (text: string): void => void (json ? undefined : process.stderr.write(`${text}\n`));
+  const quick = parsed.flags.has('quick');
+  const figures = parsed.flags.has('playback-only') ? await runPlaybackOnly(quick, progress) : await runBenchmarks(quick, progress, { browser: !parsed.flags.has('no-browser') });
   process.stdout.write(`${json ? JSON.stringify(figures) : formatFigures(figures)}\n`);
   return 0;
 }
