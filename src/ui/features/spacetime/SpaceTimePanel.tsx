@@ -15,10 +15,10 @@ import { useThrottledValue } from './useThrottledValue';
 import './spacetime.css';
 
 /**
- * While playing, the diagram gets a new trace at most this often. Each refresh repaints
- * thousands of arrows, which the browser rasterizes on the main thread (software canvas):
- * on the 9-node benchmark a refresh took several frames' worth of time, so at four a second
- * they alone broke the canvas's 60 frames per second; at two they no longer do.
+ * While playing, the diagram gets a new trace at most this often. Each refresh remaps and
+ * repaints thousands of arrows on the main thread (without a GPU the canvas is rasterized
+ * there too): about a frame's budget on the 9-node benchmark. Twice a second keeps such
+ * frames under the 5% that the 95th-percentile frame time can absorb.
  */
 const PLAYING_REFRESH_MS = 500;
 
