@@ -81,3 +81,23 @@ describe('Prng', () => {
     expect(hashString('a')).toBe(0xe40c292c);
   });
 });
+
+describe('Prng.below draws the same numbers as the textbook rejection sampler', () => {
+  it('for bounds across the whole range, including the int32 and uint32 edges', () => {
+    const reference = new Prng(99, 'reference');
+    const fast = new Prng(99, 'reference');
+    const textbook = (random: Prng, bound: number): number => {
+      if (bound === 1) return 0;
+      const limit = 0x100000000 - (0x100000000 % bound);
+      for (;;) {
+        const value = random.nextUint32();
+        if (value < limit) return value % bound;
+      }
+    };
+    const edges = [1, 2, 3, 7, 1000, 3001, 0x7fffffff, 0x80000000, 0x80000001, 0xfffffffe, 0xffffffff, 0x100000000];
+    for (let draw = 0; draw < 200_000; draw++) {
+      const bound = draw % 5 === 0 ? (edges[draw % edges.length] as number) : 1 + ((draw * 2654435761) % 0xffffffff);
+      expect(fast.below(bound)).toBe(textbook(reference, bound));
+    }
+  });
+});
