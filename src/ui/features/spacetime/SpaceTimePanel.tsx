@@ -48,6 +48,8 @@ export function SpaceTimePanel() {
   const first = trace[0];
   const startTimeMs = first === undefined || first.index === 0 ? 0 : first.time / 1000;
   const olderRange = playing ? null : olderChunkRange(trace);
+  // Number formatting is slow and the panel re-renders on every frame; the text changes with the throttled trace only.
+  const rangeText = useMemo(() => describeRange(trace, traceCount), [trace, traceCount]);
 
   const loadOlder = async (): Promise<void> => {
     if (olderRange === null) return;
@@ -71,7 +73,7 @@ export function SpaceTimePanel() {
     <div className="spacetime" data-testid="spacetime-panel">
       <div className="spacetime__bar">
         <span className="spacetime__range" data-testid="spacetime-range">
-          {describeRange(trace, traceCount)}
+          {rangeText}
         </span>
         {olderRange !== null && (
           <button type="button" className="button button--compact" data-testid="spacetime-older" disabled={loading} onClick={() => void loadOlder()}>
