@@ -122,6 +122,22 @@ describe('determinism', () => {
     }
   });
 
+  it('folds events into the hash lazily without changing it: asking along the way gives the same hash', () => {
+    // The trace folds pending events into the hash when asked, when a checkpoint saves the
+    // position, and before a ring slot is reused; where those fall must not matter.
+    const scenario: Scenario = { ...faultyScenario(8), engine: { checkpointEvery: 1_000_000, traceLimit: 1000 } };
+    const asked = createSimulation(scenario);
+    for (let ms = 7; ms <= 1500; ms += 7) {
+      asked.runUntil(ms, false);
+      asked.traceHash();
+    }
+    asked.runUntil(1500, false);
+    const quiet = createSimulation(scenario);
+    quiet.runUntil(1500, false);
+    expect(asked.traceHash()).toBe(quiet.traceHash());
+    expect(quiet.traceHash()).toBe(hashAt(faultyScenario(8), 1500));
+  });
+
   it('fingerprints the whole run even when the trace buffer keeps only the tail', () => {
     const small: Scenario = { ...faultyScenario(6), engine: { traceLimit: 1000 } };
     const simulation = createSimulation(small);

@@ -2,7 +2,7 @@
  * The trace: an append-only log of typed events, kept in a bounded buffer, and a running
  * hash over every event ever appended (also the dropped ones), so the hash fingerprints the
  * whole run however small the buffer. The canonical encoding is the sequence of words fed
- * to the hash in appendInterned, in that order; changing it changes every trace hash.
+ * to the hash in foldPending, in that order; changing it changes every trace hash.
  */
 import { highWord, RunningHash } from '../core/hash';
 import { hashString } from '../core/prng';
@@ -72,6 +72,8 @@ export class Trace {
   private total = 0;
   private written = 0;
   private nextSlot = 0;
+  /** Events before this index are folded into `hash`. Invariant: total − capacity ≤ hashed ≤ total. */
+  private hashed = 0;
   private readonly hash = new RunningHash();
   private readonly internIds = new Map<string, number>();
   private readonly internHashes: number[] = [];
@@ -118,18 +120,8 @@ export class Trace {
    * send and delivery cost no map lookups. `code` is the kind's code (traceKindCode()).
    */
   appendInterned(event: number, time: Microseconds, code: number, nodeId: number, peerId: number, messageId: number, typeId: number, detail: string | null): void {
-    // The canonical encoding: four words per event (five with a detail). Fields share words
-    // where they cannot be confused: the kind code is below 16, ids are hashes of their text
-    // (so the encoding does not depend on interning order), and the type's hash is rotated so
-    // that swapping peer and type changes the word.
-    const hash = this.hash;
-    const hashes = this.internHashes;
-    const typeHash = typeId < 0 ? 0 : (hashes[typeId] as number);
-    hash.addWord((hashes[nodeId] as number) + code);
-    hash.addWord((peerId < 0 ? 0 : (hashes[peerId] as number)) ^ ((typeHash << 16) | (typeHash >>> 16)));
-    hash.addWord(time);
-    hash.addWord(messageId + Math.imul(highWord(time), 0x9e3779b1));
-    if (detail !== null) hash.addWord(hashString(detail));
+    // The slot about to be written still holds an event not yet in the hash: fold first.
+    if (this.total - this.hashed >= this.capacity) this.foldPending();
     // Writing an index older than the ring's window would overwrite a later event still kept:
     // forget that future first (it is replayed again if needed).
     if (this.total + this.capacity < this.written) this.written = this.total;
@@ -148,7 +140,39 @@ export class Trace {
     if (this.total > this.written) this.written = this.total;
   }
 
+  /**
+   * Folds the events in [hashed, total) into the running hash, in order, from the ring. The
+   * hash is the same as if each event had been folded as it was appended; doing it in a batch
+   * (before a slot is reused, and whenever the hash or a saved position is asked for) keeps
+   * the mixing out of the event loop, where it cost a fifth of the time.
+   *
+   * The canonical encoding: four words per event (five with a detail). Fields share words
+   * where they cannot be confused: the kind code is below 16, ids are hashes of their text
+   * (so the encoding does not depend on interning order), and the type's hash is rotated so
+   * that swapping peer and type changes the word.
+   */
+  private foldPending(): void {
+    const hash = this.hash;
+    const hashes = this.internHashes;
+    let slot = this.hashed % this.capacity;
+    for (let index = this.hashed; index < this.total; index++) {
+      const typeId = this.messageTypes[slot] as number;
+      const peerId = this.peers[slot] as number;
+      const time = this.times[slot] as number;
+      const typeHash = typeId < 0 ? 0 : (hashes[typeId] as number);
+      hash.addWord((hashes[this.nodes[slot] as number] as number) + (this.kinds[slot] as number));
+      hash.addWord((peerId < 0 ? 0 : (hashes[peerId] as number)) ^ ((typeHash << 16) | (typeHash >>> 16)));
+      hash.addWord(time);
+      hash.addWord((this.messageIds[slot] as number) + Math.imul(highWord(time), 0x9e3779b1));
+      const detail = this.details[slot] ?? null;
+      if (detail !== null) hash.addWord(hashString(detail));
+      slot = slot + 1 === this.capacity ? 0 : slot + 1;
+    }
+    this.hashed = this.total;
+  }
+
   hashHex(): string {
+    this.foldPending();
     return this.hash.hex();
   }
 
@@ -162,12 +186,14 @@ export class Trace {
   }
 
   save(): TraceState {
+    this.foldPending();
     return { count: this.total, hash: this.hash.save() };
   }
 
   /** Moves to a saved position on this timeline, backwards or forwards. */
   restore(state: TraceState): void {
     this.total = state.count;
+    this.hashed = state.count;
     this.nextSlot = state.count % this.capacity;
     this.hash.restore(state.hash);
   }
