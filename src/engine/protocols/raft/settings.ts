@@ -109,13 +109,19 @@ export interface RaftSettings {
 
 // Derived once per configuration object: the hot path reads typed numbers, not spec records.
 const cache = new WeakMap<ModuleConfig, RaftSettings>();
+let lastConfig: ModuleConfig | null = null;
+let lastSettings: RaftSettings | null = null;
 
 export function raftSettings(config: ModuleConfig): RaftSettings {
+  // Asked several times per event: the last answer first, before the WeakMap lookup.
+  if (config === lastConfig && lastSettings !== null) return lastSettings;
   let settings = cache.get(config);
   if (settings === undefined) {
     settings = deriveSettings(config);
     cache.set(config, settings);
   }
+  lastConfig = config;
+  lastSettings = settings;
   return settings;
 }
 
