@@ -2,7 +2,7 @@
  * One simulation node on the canvas. React Flow passes only the id and kind; the node's
  * live snapshot comes from the store through a selector, and the module's NodeCard draws
  * it. A frame re-renders the card only when the module says it would draw something else
- * (ModuleView.sameCard). Handles are centred and invisible: links are drawn centre to
+ * (ModuleView.sameCard), and while playing at most every so often (cardSnapshot.ts). Handles are centred and invisible: links are drawn centre to
  * centre.
  *
  * Around the card: a halo in its partition group's colour when the cut links split the
@@ -12,17 +12,17 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { moduleView } from '../../modules/index';
-import { useLab, useLabStable } from '../../store/LabContext';
-import { selectModuleName, selectNode } from '../../store/selectors';
+import { useLab } from '../../store/LabContext';
+import { selectModuleName } from '../../store/selectors';
 import { usePartitionDraft } from '../faults/partitionDraft';
+import { useCardSnapshot } from './cardSnapshot';
 import { partitionGroupOf } from './frameIndex';
 import type { FlowNodeData } from './snapshotToFlow';
 
 export const SimulationFlowNode = memo(function SimulationFlowNode({ data, selected }: NodeProps<Node<FlowNodeData>>) {
   const moduleName = useLab(selectModuleName);
   const { NodeCard, sameCard } = moduleView(moduleName);
-  // A new snapshot that the card would draw the same keeps the previous one: no render.
-  const node = useLabStable(selectNode(data.nodeId), (previous, next) => previous === next || (previous !== undefined && next !== undefined && sameCard !== undefined && sameCard(previous, next)));
+  const node = useCardSnapshot(data.nodeId, sameCard);
   const liveGroup = useLab((state) => partitionGroupOf(state.frame, data.nodeId));
   const draftGroup = usePartitionDraft((state) => (state.drawing ? (state.assignment[data.nodeId] ?? 'none') : null));
   if (node === undefined) return null;
