@@ -6,7 +6,8 @@
  * Colours come from CSS custom properties (timeline.css), resolved through a hidden probe
  * element because a canvas cannot read `var(...)`; the theme re-resolves them on change.
  */
-import { MESSAGE_PALETTE_SIZE, messageColorVariable, messagePaletteSlot } from './messageColors';
+import { messagePaletteSlot } from './messageColors';
+import { cssColourResolver, messagePaletteColours } from './cssColours';
 import { addHit, arrowSegment, createHitIndex, type ArrowGeometryContext, type HitIndex, type Segment } from './diagramGeometry';
 import { ALL_LANES, type DiagramArrow, type DiagramMark } from './traceToDiagram';
 import type { AggregateCell, VisibleSelection } from './visibleWindow';
@@ -31,16 +32,9 @@ const THEME_VARIABLES = {
 } as const;
 
 export function resolveTheme(probe: HTMLElement): DiagramTheme {
-  // The reduced-motion rule gives every element a 0.01 ms transition; on the probe that made
-  // getComputedStyle answer the previous colour, and every arrow came out one colour.
-  probe.style.setProperty('transition', 'none', 'important');
-  const resolve = (variable: string, fallback: string): string => {
-    probe.style.color = fallback;
-    probe.style.color = `var(${variable}, ${fallback})`;
-    return getComputedStyle(probe).color || fallback;
-  };
+  const resolve = cssColourResolver(probe);
   return {
-    messageColors: Array.from({ length: MESSAGE_PALETTE_SIZE }, (_, slot) => resolve(messageColorVariable(slot), '#2563eb')),
+    messageColors: messagePaletteColours(resolve),
     fault: resolve(THEME_VARIABLES.fault, '#dc2626'),
     state: resolve(THEME_VARIABLES.state, '#7c3aed'),
     timer: resolve(THEME_VARIABLES.timer, '#94a3b8'),

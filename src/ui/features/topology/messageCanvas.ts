@@ -10,7 +10,8 @@
  * last painted (`messageAt`). Dots look as the SVG ones do (topology.css): the same radii,
  * palette slots, white rim, dashed rim when held, focus rim when selected.
  */
-import { MESSAGE_PALETTE_SIZE, messageColorVariable, messagePaletteSlot } from '../timeline/messageColors';
+import { messagePaletteSlot } from '../timeline/messageColors';
+import { cssColourResolver, messagePaletteColours } from '../timeline/cssColours';
 import type { MessageMark } from './messagePositions';
 
 /** React Flow's viewport: flow point (x, y) is drawn at (x * zoom + translateX, y * zoom + translateY). */
@@ -154,20 +155,11 @@ function slotOf(type: string): number {
   return slot;
 }
 
-/**
- * A canvas cannot read `var(...)` or `light-dark(...)`: each colour is resolved through a
- * hidden probe element, as the space-time diagram's painter does (diagramPainter.ts).
- */
+/** The colours the layer draws with, from the theme (cssColours.ts). */
 function resolveColours(probe: HTMLElement): Colours {
-  // The reduced-motion rule gives every element a short transition; computed colours would lag one change behind.
-  probe.style.setProperty('transition', 'none', 'important');
-  const resolve = (variable: string, fallback: string): string => {
-    probe.style.color = fallback;
-    probe.style.color = `var(${variable}, ${fallback})`;
-    return getComputedStyle(probe).color || fallback;
-  };
+  const resolve = cssColourResolver(probe);
   return {
-    slots: Array.from({ length: MESSAGE_PALETTE_SIZE }, (_, slot) => resolve(messageColorVariable(slot), '#2563eb')),
+    slots: messagePaletteColours(resolve),
     rim: resolve('--surface-1', '#ffffff'),
     held: resolve('--link-held', '#2563eb'),
     selected: resolve('--focus', '#2563eb'),
