@@ -5,7 +5,7 @@
  * satisfied, or a violation is recorded at exactly that deadline. Until then they report
  * the reason they are still pending.
  */
-import { clonePlain, type PlainData } from '../core/plainData';
+import { capturePlain, restorePlain, type PlainData } from '../core/plainData';
 import { microsecondsToMilliseconds, type Microseconds } from '../core/time';
 import type { CheckView, HistoryChecker, HistoryRecord, LivenessChecker, SafetyChecker } from '../protocol';
 
@@ -124,7 +124,7 @@ export class CheckerRunner {
   }
 
   save(): CheckerSnapshot {
-    return clonePlain({
+    return capturePlain({
       states: this.states,
       safetyViolations: this.safetyViolations,
       safetyCounts: this.safetyCounts,
@@ -133,7 +133,7 @@ export class CheckerRunner {
   }
 
   restore(snapshot: CheckerSnapshot): void {
-    const copy = clonePlain(snapshot);
+    const copy = restorePlain(snapshot);
     this.states = copy.states;
     this.safetyViolations = copy.safetyViolations;
     this.safetyCounts = copy.safetyCounts;

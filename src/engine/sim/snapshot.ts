@@ -4,7 +4,7 @@
  * position) plus the trace and history positions. Restoring one and replaying is
  * indistinguishable from never having left that point: tests compare trace hashes.
  */
-import { clonePlain } from '../core/plainData';
+import { capturePlain, restorePlain } from '../core/plainData';
 import type { PrngState } from '../core/prng';
 import type { Microseconds } from '../core/time';
 import type { CheckerSnapshot } from './checking';
@@ -50,8 +50,8 @@ export function takeCheckpoint(simulation: Simulation): Checkpoint {
     held: world.held.map(copyEvent),
     nodes: world.nodes.map((node) => ({
       status: node.status,
-      state: clonePlain(node.state),
-      persistent: clonePlain(node.persistent),
+      state: capturePlain(node.state),
+      persistent: capturePlain(node.persistent),
       timers: node.timers.save(),
       skewUs: node.skewUs,
       driftPpm: node.driftPpm,
@@ -59,7 +59,7 @@ export function takeCheckpoint(simulation: Simulation): Checkpoint {
       random: node.random.save(),
       workloadRandom: node.workloadRandom.save(),
     })),
-    network: clonePlain(world.network.state),
+    network: capturePlain(world.network.state),
     networkRandom: world.networkRandom.save(),
     stats: world.networkStats(),
     trace: world.trace.save(),
@@ -85,8 +85,8 @@ export function restoreCheckpoint(simulation: Simulation, checkpoint: Checkpoint
     const node = world.nodes[index];
     if (node === undefined) return;
     node.status = snapshot.status;
-    node.state = clonePlain(snapshot.state);
-    node.persistent = clonePlain(snapshot.persistent);
+    node.state = restorePlain(snapshot.state);
+    node.persistent = restorePlain(snapshot.persistent);
     node.timers.restore(snapshot.timers);
     node.skewUs = snapshot.skewUs;
     node.driftPpm = snapshot.driftPpm;
@@ -94,7 +94,7 @@ export function restoreCheckpoint(simulation: Simulation, checkpoint: Checkpoint
     node.random.restore(snapshot.random);
     node.workloadRandom.restore(snapshot.workloadRandom);
   });
-  world.network.state = clonePlain(checkpoint.network);
+  world.network.state = restorePlain(checkpoint.network);
   world.networkRandom.restore(checkpoint.networkRandom);
   world.restoreNetworkStats(checkpoint.stats);
   world.trace.restore(checkpoint.trace);

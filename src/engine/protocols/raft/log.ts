@@ -4,6 +4,7 @@
  *
  * Invariant: log[k].index === snapshotIndex(state) + 1 + k, and terms never decrease along the log.
  */
+import { appendOnly } from '../../core/plainData';
 import type { Command, Entry, RaftServerState } from './types';
 
 /** Shared by every empty heartbeat: messages are immutable, so one array serves them all. */
@@ -45,11 +46,14 @@ export function entriesBetween(state: RaftServerState, from: number, to: number)
   return state.log.slice(from - offset - 1, to - offset);
 }
 
-/** Removes every entry at `index` and after (a conflicting suffix, paper §5.3). */
+/**
+ * Removes every entry at `index` and after (a conflicting suffix, paper §5.3). The log is
+ * append-only (checkpoints keep a prefix of it by reference), so the kept part is a new array.
+ */
 export function truncateFrom(state: RaftServerState, index: number): void {
   const keep = index - snapshotIndex(state) - 1;
   state.truncatedEntries += state.log.length - keep;
-  state.log.length = keep;
+  state.log = appendOnly(state.log.slice(0, keep));
 }
 
 /** Election restriction (§5.4.1): is a log ending at (lastLogIndex, lastLogTerm) at least as up to date as ours? */

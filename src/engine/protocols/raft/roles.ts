@@ -4,7 +4,7 @@
  * that indexes the step table in step.ts and arms the timers that role runs on.
  */
 import type { NodeContext } from '../../protocol';
-import { immutableElements } from '../../core/plainData';
+import { appendOnly } from '../../core/plainData';
 import { lastIndex, lastTerm, newEntry } from './log';
 import { advanceCommitIndex, quorumSize } from './quorum';
 import { broadcastAppend } from './replication';
@@ -30,7 +30,7 @@ export function serverState(persistent: PersistentServerState, context: Context)
     role: 'follower',
     term: persistent.currentTerm,
     votedFor: persistent.votedFor,
-    log: immutableElements(persistent.log.slice()),
+    log: appendOnly(persistent.log.slice()),
     snapshot,
     commitIndex: snapshot === null ? 0 : snapshot.lastIncludedIndex,
     lastApplied: snapshot === null ? 0 : snapshot.lastIncludedIndex,

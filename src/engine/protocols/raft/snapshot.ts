@@ -4,7 +4,7 @@
  * entry sends the whole snapshot in one message (no chunking: the simulator has no size limit).
  */
 import type { NodeContext } from '../../protocol';
-import { immutableElements } from '../../core/plainData';
+import { appendOnly } from '../../core/plainData';
 import { entryAt, lastIndex, snapshotIndex, termAt } from './log';
 import { membersAt, refreshMembers } from './membership';
 import { advanceCommitIndex, onCommitAdvanced } from './quorum';
@@ -30,7 +30,7 @@ export function maybeCompact(state: RaftServerState, context: Context): void {
     sessions: copySessions(state.sessions),
     members: membersAt(state, index, context),
   });
-  state.log = immutableElements(state.log.slice(index - base));
+  state.log = appendOnly(state.log.slice(index - base));
   state.snapshot = snapshot;
   context.note(`snapshot through index ${index}`);
 }
@@ -74,10 +74,10 @@ export function handleInstallSnapshot(state: RaftServerState, from: string, requ
   if (index > state.commitIndex) {
     const base = snapshotIndex(state);
     if (termAt(state, index) === snapshot.lastIncludedTerm && entryAt(state, index) !== undefined) {
-      state.log = immutableElements(state.log.slice(index - base));
+      state.log = appendOnly(state.log.slice(index - base));
     } else {
       state.truncatedEntries += Math.max(0, lastIndex(state) - state.commitIndex);
-      state.log = immutableElements([]);
+      state.log = appendOnly([]);
     }
     // The snapshot is shared with the message and the leader: never mutated, so the live state copies it.
     state.snapshot = snapshot;

@@ -5,7 +5,7 @@
  * event costs a few lookups, not a scan of every log.
  */
 import type { CheckView, SafetyChecker } from '../../../protocol';
-import { immutableElements } from '../../../core/plainData';
+import { appendOnly } from '../../../core/plainData';
 import { entryAt, lastIndex, snapshotIndex, termAt } from '../log';
 import type { Command, RaftServerState, RaftState } from '../types';
 import { changedServer, describeCommand, sameCommand } from './common';
@@ -99,7 +99,7 @@ interface LogMatchingMemory {
 export const logMatching: Checker = {
   name: 'Log Matching',
   description: 'If two logs contain an entry with the same index and term, the logs are identical in all entries up through that index (Figure 3, §5.3).',
-  init: () => ({ chain: immutableElements([]), others: {}, verified: {} }),
+  init: () => ({ chain: appendOnly([]), others: {}, verified: {} }),
   check(memory, view) {
     const changed = changedServer(view);
     if (changed === null) return null;
@@ -126,11 +126,9 @@ function verifyLink(memory: LogMatchingMemory, node: string, state: RaftServerSt
   const entry = entryAt(state, index);
   if (entry === undefined) return null;
   const previousTerm = termAt(state, index - 1);
-  const chain = memory.chain;
-  while (chain.length <= index) chain.push(null);
-  let link = chain[index] ?? null;
+  let link = memory.chain[index] ?? null;
   if (link === null) {
-    chain[index] = Object.freeze({ term: entry.term, previousTerm, command: entry.command });
+    memory.chain = setAppendOnly(memory.chain, index, Object.freeze({ term: entry.term, previousTerm, command: entry.command }));
     return null;
   }
   if (link.term !== entry.term) {
@@ -151,6 +149,7 @@ function verifyLink(memory: LogMatchingMemory, node: string, state: RaftServerSt
   return null;
 }
 
+/** The arrays only grow (appendOnly), so checkpoints share them. */
 interface CompletenessMemory {
   /** index → term of the committed entry (-1 when it was compacted before it could be read). */
   committedTerms: number[];
@@ -164,7 +163,7 @@ interface CompletenessMemory {
 export const leaderCompleteness: Checker = {
   name: 'Leader Completeness',
   description: 'If a log entry is committed in a given term, it is present in the logs of the leaders for all higher-numbered terms (Figure 3, §5.4).',
-  init: () => ({ committedTerms: [0], committedIn: [0], checkedLeaders: {} }),
+  init: () => ({ committedTerms: appendOnly([0]), committedIn: appendOnly([0]), checkedLeaders: {} }),
   check(memory, view) {
     const changed = changedServer(view);
     if (changed === null) return null;
@@ -222,11 +221,13 @@ interface AppliedMemory {
 export const stateMachineSafety: Checker = {
   name: 'State Machine Safety',
   description: 'If a server has applied a log entry at a given index to its state machine, no other server will ever apply a different log entry for the same index (Figure 3, §5.4.3).',
-  init: () => ({ applied: immutableElements([null]), checked: {} }),
+  init: () => ({ applied: appendOnly([null]), checked: {} }),
   check(memory, view) {
     const changed = changedServer(view);
     if (changed === null) return null;
-    const { applied, checked } = memory as unknown as AppliedMemory;
+    const appliedMemory = memory as unknown as AppliedMemory;
+    const checked = appliedMemory.checked;
+    let applied = appliedMemory.applied;
     const state = changed.state;
     // After a restart lastApplied falls back and the entries are applied again; check them again.
     const through = Math.min(checked[changed.id] ?? 0, state.lastApplied);
@@ -234,9 +235,8 @@ export const stateMachineSafety: Checker = {
     for (let index = Math.max(through, snapshotIndex(state)) + 1; index <= state.lastApplied && violation === null; index++) {
       const entry = entryAt(state, index);
       if (entry === undefined) continue;
-      while (applied.length <= index) applied.push(null);
       const first = applied[index];
-      if (first === null || first === undefined) applied[index] = Object.freeze({ term: entry.term, command: entry.command });
+      if (first === null || first === undefined) applied = appliedMemory.applied = setAppendOnly(applied, index, Object.freeze({ term: entry.term, command: entry.command }));
       else if (first.term !== entry.term || !sameCommand(first.command, entry.command)) {
         violation = `${changed.id} applied entry ${index} of term ${entry.term} ("${describeCommand(entry.command)}"), but entry ${index} of term ${first.term} ("${describeCommand(first.command)}") was applied there before`;
       }
@@ -245,6 +245,22 @@ export const stateMachineSafety: Checker = {
     return violation;
   },
 };
+
+/**
+ * Sets position `index` of an append-only array of links (null where none is known yet) and
+ * returns the array to keep. Past the end it grows the array; filling an earlier gap (left by
+ * a snapshot that skipped indexes) replaces the array, because checkpoints share its prefix.
+ */
+function setAppendOnly<T>(items: (T | null)[], index: number, value: T): (T | null)[] {
+  if (index < items.length) {
+    const copy = appendOnly(items.slice());
+    copy[index] = value;
+    return copy;
+  }
+  while (items.length < index) items.push(null);
+  items.push(value);
+  return items;
+}
 
 export function raftSafetyCheckers(): Checker[] {
   return [electionSafety, leaderAppendOnly, logMatching, leaderCompleteness, stateMachineSafety];
