@@ -41,7 +41,7 @@ describe('clonePlain', () => {
 
 describe('capturePlain and restorePlain', () => {
   it('capture an append-only array as a prefix by reference, valid while the array grows', () => {
-    const log = appendOnly([Object.freeze({ index: 1 }), Object.freeze({ index: 2 })]);
+    const log: Readonly<{ index: number }>[] = appendOnly([Object.freeze({ index: 1 }), Object.freeze({ index: 2 })]);
     const state = { term: 3, log, votes: ['n1'] };
     const before = copiedValueCount();
     const captured = capturePlain(state);
