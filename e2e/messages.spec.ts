@@ -77,3 +77,17 @@ test('pick a message from the in-flight list and duplicate it', async ({ page })
   const engine = await expectEngineHash(page, [{ type: 'duplicate', message: first.id, ...at }], at.at);
   expect(engine.inFlight).toHaveLength(before.inFlight.length + 1);
 });
+
+test('the inspector shows the payload of the message picked, and of no other (frames carry only that one)', async ({ page }) => {
+  await openPaused(page, 628);
+  const { inFlight } = faultOracle({ example: 'ping-basic', actions: [], untilMs: 628 });
+  // Ping messages carry one number: the ping's nonce or the echo's request id.
+  const numberIn = (payload: unknown): string => String(Object.values(payload as Record<string, unknown>).find((value) => typeof value === 'number'));
+  const payload = page.getByTestId('inspector-payload');
+  const numbers = payload.locator('.plain-tree__value--number');
+  for (const message of inFlight.slice(0, 2)) {
+    await page.getByTestId(`in-flight-${message.id}`).click();
+    await expect(page.getByTestId('inspector-message')).toContainText(`#${message.id}`);
+    await expect(numbers).toHaveText([numberIn(message.message)]);
+  }
+});

@@ -38,6 +38,7 @@ export interface Frame {
   /** How many trace events the run has produced (including ones the buffer no longer keeps). */
   traceCount: number;
   nodes: NodeSnapshotView[];
+  /** Every message in flight; only the watched one (watchMessage) carries its payload. */
   inFlight: InFlightMessage[];
   network: NetworkDescription;
   invariants: InvariantReport[];
@@ -122,6 +123,11 @@ export interface SimulationWorkerApi {
   restore(position: RunPosition): Frame;
   /** Applies a perturbation at the current virtual time; acting in the past forks the timeline. */
   apply(action: Action): Frame;
+  /**
+   * Chooses the message whose payload frames carry: frames list every message in flight but
+   * only this one with its payload (null: none), which keeps them small. Answers with a frame.
+   */
+  watchMessage(messageId: number | null): Frame;
   /** The full inspect() picture of the run, including persistent state and timers. */
   snapshot(): SimulationSnapshot;
   /** Trace events with index in [fromIndex, toIndex), as far as the engine still keeps them. */

@@ -31,6 +31,22 @@ describe('SimulationSession', () => {
     expect(first.nodes.map((node) => node.id)).toEqual(['n1', 'n2', 'n3', 'c1']);
   });
 
+  it('lists every message in flight but carries only the watched one\'s payload, also in later frames', () => {
+    const { session } = loaded();
+    const unwatched = session.advanceTo(628);
+    expect(unwatched.inFlight.length).toBeGreaterThan(1);
+    expect(unwatched.inFlight.every((message) => !('message' in message))).toBe(true);
+    const [first, second] = unwatched.inFlight;
+    const watched = session.watchMessage(first!.id);
+    expect(watched.inFlight.filter((message) => 'message' in message).map((message) => message.id)).toEqual([first!.id]);
+    expect(watched.inFlight[0]!.message).toMatchObject({ type: first!.type });
+    session.watchMessage(second!.id);
+    const later = session.step();
+    const carried = later.inFlight.filter((message) => 'message' in message);
+    expect(carried.map((message) => message.id)).toEqual(later.inFlight.some((message) => message.id === second!.id) ? [second!.id] : []);
+    expect(session.watchMessage(null).inFlight.some((message) => 'message' in message)).toBe(false);
+  });
+
   it("describes the module's forceable timer and node selectors, so the lab offers only faults that apply", () => {
     const result = new SimulationSession().load(pingBasic());
     if (!result.ok) throw new Error(JSON.stringify(result.errors));

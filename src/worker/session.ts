@@ -60,6 +60,8 @@ export class SimulationSession {
   private lastInvariants: InvariantReport[] = [];
   private invariantsJudgedAtMs = -Infinity;
   private invariantsJudgedAtEvent = -1;
+  /** The one in-flight message whose payload frames carry (the inspector's selection), or null. */
+  private watchedMessageId: number | null = null;
 
   constructor(options: Partial<SessionOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
@@ -77,6 +79,7 @@ export class SimulationSession {
       return { ok: false, errors: [{ field: 'scenario', problem: error instanceof Error ? error.message : String(error) }] };
     }
     this.simulation = simulation;
+    this.watchedMessageId = null;
     this.traceCursor = 0;
     this.traceResetPending = true;
     this.invariantsJudgedAtEvent = -1;
@@ -174,6 +177,12 @@ export class SimulationSession {
     return this.frame('time', null, true);
   }
 
+  /** Frames from now on carry the payload of message `messageId` only (null: of none). Answers with a frame that does. */
+  watchMessage(messageId: number | null): Frame {
+    this.watchedMessageId = messageId;
+    return this.frame('time', null, false);
+  }
+
   snapshot(): SimulationSnapshot {
     return this.require().inspect();
   }
@@ -207,7 +216,7 @@ export class SimulationSession {
    */
   private frame(stoppedBy: FrameStop, violation: string | null, judgeNow: boolean, deferHistory = false): Frame {
     const simulation = this.require();
-    const snapshot = simulation.inspect({ compact: true });
+    const snapshot = simulation.inspect({ compact: true, payloadOf: this.watchedMessageId });
     const { newTrace, traceReset } = this.takeNewTrace(simulation);
     return {
       module: snapshot.module,

@@ -35,6 +35,7 @@ const api: SimulationWorkerApi = {
   seekEvent: (eventIndex) => session.seekEvent(eventIndex),
   restore: (position) => session.restore(position),
   apply: (action) => session.apply(action),
+  watchMessage: (messageId) => session.watchMessage(messageId),
   snapshot: () => session.snapshot(),
   traceWindow: (fromIndex, toIndex) => session.traceWindow(fromIndex, toIndex),
   history: () => session.history(),

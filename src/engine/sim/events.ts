@@ -40,5 +40,6 @@ export interface InFlightMessage {
   /** When it will arrive; null while waiting on a held link. */
   deliverAtMs: number | null;
   held: boolean;
-  message: unknown;
+  /** The payload; absent when inspect() was asked for another message's payload only (payloadOf). */
+  message?: unknown;
 }

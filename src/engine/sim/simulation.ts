@@ -197,15 +197,18 @@ export class Simulation {
    * Node states, network and messages as plain JSON. `compact` is for live displays that take
    * a picture every frame: states go through the module's frameState (Raft's log cut to its
    * tail) and message payloads are bounded, so a frame's size does not grow with the run.
+   * With `payloadOf`, only that message keeps its payload (null: none does); the others are
+   * listed without one, since a display shows one payload at a time and payloads were most
+   * of a frame (about 100 KB with 240 Raft messages in flight).
    */
-  inspect(options: { compact?: boolean } = {}): SimulationSnapshot {
+  inspect(options: { compact?: boolean; payloadOf?: number | null } = {}): SimulationSnapshot {
     const world = this.world;
     this.refreshView(-1);
     const compact = options.compact === true;
     const show = (value: unknown, part: 'state' | 'persistent'): unknown =>
       compact && this.module.frameState !== undefined && value !== null ? clonePlain(this.module.frameState(value, part, FRAME_COLLECTION_LIMIT)) : clonePlain(value);
-    const inFlight = world.listInFlight();
-    if (compact) for (const message of inFlight) message.message = boundedCopy(message.message, FRAME_PAYLOAD_ARRAY_LIMIT);
+    const inFlight = world.listInFlight(options.payloadOf);
+    if (compact) for (const message of inFlight) if ('message' in message) message.message = boundedCopy(message.message, FRAME_PAYLOAD_ARRAY_LIMIT);
     return {
       module: this.module.name,
       timeMs: microsecondsToMilliseconds(world.now),

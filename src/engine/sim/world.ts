@@ -359,10 +359,11 @@ export class World implements NodeEffects {
     }
   }
 
-  listInFlight(): InFlightMessage[] {
+  /** Every message in flight, by id; with `payloadOf` (a message id, or null for none), only that one carries its payload. */
+  listInFlight(payloadOf?: number | null): InFlightMessage[] {
     const list: InFlightMessage[] = [];
     const describe = (event: QueuedEvent, waitingOnHold: boolean): void => {
-      list.push({
+      const entry: InFlightMessage = {
         id: event.messageId,
         from: (this.nodes[event.from] as NodeRuntime).id,
         to: (this.nodes[event.node] as NodeRuntime).id,
@@ -371,8 +372,9 @@ export class World implements NodeEffects {
         sentAtMs: microsecondsToMilliseconds(event.sentAt),
         deliverAtMs: waitingOnHold ? null : microsecondsToMilliseconds(event.time),
         held: waitingOnHold,
-        message: event.message,
-      });
+      };
+      if (payloadOf === undefined || payloadOf === event.messageId) entry.message = event.message;
+      list.push(entry);
     };
     for (const event of this.queue.items()) if (event.kind === DELIVER && !event.cancelled) describe(event, false);
     for (const event of this.held) describe(event, true);

@@ -47,6 +47,7 @@ export class LabController {
   private callsWaiting = 0;
   private pendingRealMs = 0;
   private stopListening: (() => void) | null = null;
+  private stopWatchingSelection: (() => void) | null = null;
   private readonly appliedListeners = new Set<(action: Action, frame: Frame) => void>();
 
   constructor(
@@ -61,12 +62,17 @@ export class LabController {
   start(): void {
     const location = this.environment.location;
     this.stopListening = location.onHashChange(() => void this.openHash(location.hash()));
+    // Whoever selects a message (canvas, list, inspector), frames then carry its payload.
+    this.stopWatchingSelection = this.store.subscribe((state, previous) => {
+      if (state.selectedMessageId !== previous.selectedMessageId) void this.watchMessage(state.selectedMessageId);
+    });
     void this.openHash(location.hash());
   }
 
   dispose(): void {
     this.playback.stop();
     this.stopListening?.();
+    this.stopWatchingSelection?.();
     this.client.dispose();
   }
 
@@ -193,6 +199,14 @@ export class LabController {
 
   selectMessage(messageId: number | null): void {
     this.update(labUpdates.selectMessage(messageId));
+  }
+
+  /** Frames list every message in flight, but carry only the selected one's payload (the inspector shows it). */
+  private async watchMessage(messageId: number | null): Promise<void> {
+    const frame = await this.call('watchMessage', messageId);
+    const state = this.store.getState();
+    if (frame === null || state.status !== 'ready' || state.frame === null || state.selectedMessageId !== messageId) return;
+    this.receive(frame);
   }
 
   setStepTarget(target: StepTarget): void {
@@ -342,6 +356,8 @@ export class LabController {
     try {
       const loaded = await this.client.call('load', scenario);
       if (!loaded.ok) return this.showProblems({ title: 'The run could not be restored', errors: loaded.errors });
+      const watched = this.store.getState().selectedMessageId;
+      if (watched !== null) await this.client.call('watchMessage', watched);
       const frame = position === null ? loaded.frame : await this.client.call('restore', { timeMs: position.timeMs, eventIndex: position.eventIndex });
       this.store.setState({ status: 'ready' });
       this.receive({ ...frame, traceReset: true });
