@@ -3,16 +3,21 @@
  * reason) or violated (with how many times). A violation pauses the run (the controller
  * does that); this panel highlights the violating event's message in the views, and offers
  * "Jump to it" and "Share this counterexample" for the first violation of each checker.
+ *
+ * Every frame carries a fresh copy of the reports, nearly always equal to the last one: the
+ * list keeps the reports it shows while they are equal (sameData), so playing does not
+ * re-render it sixty times a second.
  */
 import { useEffect, useState } from 'react';
-import { useLab, useLabController, useLabStore } from '../../store/LabContext';
+import { useLab, useLabController, useLabStable, useLabStore } from '../../store/LabContext';
+import { sameData } from '../../store/sameData';
 import type { InvariantReport } from '../../../worker/api';
 import { formatTime } from '../../controller/labController';
 import { counterexampleUrl, firstViolation, jumpTarget, messageOfEvent, type Violation } from './counterexample';
 import './invariants.css';
 
 export function InvariantList() {
-  const invariants = useLab((state) => state.frame?.invariants);
+  const invariants = useLabStable((state) => state.frame?.invariants, sameData);
   useHighlightViolation();
   const remembered = useRememberedViolations(invariants);
   if (invariants === undefined) return <p className="muted">No run is open.</p>;
@@ -32,11 +37,15 @@ export function InvariantList() {
  * run forgets them; a fork forgets those later than the fork point.
  */
 function useRememberedViolations(invariants: readonly InvariantReport[] | undefined): Record<string, Violation> {
+  const store = useLabStore();
   const run = useLab((state) => state.openedScenario);
-  const furthestTimeMs = useLab((state) => state.furthestTimeMs);
   const [remembered, setRemembered] = useState<{ run: unknown; byName: Record<string, Violation> }>({ run, byName: {} });
   const current = remembered.run === run ? remembered.byName : {};
+  // The furthest point moves on every frame while playing; only whether it fell behind a
+  // remembered violation (a fork) matters here, so that is all this component subscribes to.
+  const forkedBeforeOne = useLab((state) => Object.values(current).some((violation) => violation.atMs > state.furthestTimeMs));
   useEffect(() => {
+    const furthestTimeMs = store.getState().furthestTimeMs;
     setRemembered((previous) => {
       const byName = previous.run === run ? { ...previous.byName } : {};
       let changed = previous.run !== run;
@@ -55,7 +64,7 @@ function useRememberedViolations(invariants: readonly InvariantReport[] | undefi
       }
       return changed ? { run, byName } : previous;
     });
-  }, [invariants, run, furthestTimeMs]);
+  }, [invariants, run, forkedBeforeOne, store]);
   return current;
 }
 
