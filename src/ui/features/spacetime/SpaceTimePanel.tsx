@@ -4,14 +4,18 @@
  * and the shared message selection. While playing, the trace and the time line are passed
  * on twice a second (the core remaps and repaints the whole trace on each new one); when paused
  * they follow at once. Clicking an arrow selects its message; clicking elsewhere seeks.
+ *
+ * The panel reads the trace, the time and the event count through one throttled
+ * subscription (useLabThrottled), so while playing it renders twice a second, not on every frame.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLab, useLabController } from '../../store/LabContext';
-import { selectPlaying, selectTimeMs } from '../../store/selectors';
+import type { LabState } from '../../store/labStore';
+import { selectPlaying } from '../../store/selectors';
+import { useLabThrottled } from '../../store/useLabThrottled';
 import type { TraceEvent } from '../../../worker/api';
 import { SpaceTimeDiagram } from '../timeline';
 import { joinTrace, olderChunkRange, stillJoins } from './traceWindow';
-import { useThrottledValue } from './useThrottledValue';
 import './spacetime.css';
 
 /**
@@ -22,22 +26,31 @@ import './spacetime.css';
  */
 const PLAYING_REFRESH_MS = 500;
 
+/** What the diagram draws from the run: taken together, so one refresh shows one moment. */
+interface DiagramInput {
+  recent: readonly TraceEvent[];
+  currentTimeMs: number;
+  traceCount: number;
+}
+
+function selectDiagramInput(state: LabState): DiagramInput {
+  return { recent: state.trace, currentTimeMs: state.frame?.timeMs ?? 0, traceCount: state.frame?.traceCount ?? 0 };
+}
+
+function sameDiagramInput(previous: DiagramInput, next: DiagramInput): boolean {
+  return previous.recent === next.recent && previous.currentTimeMs === next.currentTimeMs && previous.traceCount === next.traceCount;
+}
+
 export function SpaceTimePanel() {
   const controller = useLabController();
   const playing = useLab(selectPlaying);
-  const storeTrace = useLab((state) => state.trace);
-  const timeMs = useLab(selectTimeMs) ?? 0;
-  const liveTraceCount = useLab((state) => state.frame?.traceCount ?? 0);
   const nodesKey = useLab((state) => state.frame?.nodes.map((node) => node.id).join('\u0000') ?? '');
   const selectedMessageId = useLab((state) => state.selectedMessageId);
   const [showTimers, setShowTimers] = useState(false);
   const [older, setOlder] = useState<readonly TraceEvent[] | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const interval = playing ? PLAYING_REFRESH_MS : 0;
-  const recent = useThrottledValue(storeTrace, interval);
-  const currentTimeMs = useThrottledValue(timeMs, interval);
-  const traceCount = useThrottledValue(liveTraceCount, interval);
+  const { recent, currentTimeMs, traceCount } = useLabThrottled(selectDiagramInput, sameDiagramInput, playing ? PLAYING_REFRESH_MS : 0);
   // Older events that no longer join the window (it slid on, or the run was rewound) are
   // forgotten; so are they when playback starts, so playing remaps only the recent window.
   useEffect(() => {
@@ -48,7 +61,7 @@ export function SpaceTimePanel() {
   const first = trace[0];
   const startTimeMs = first === undefined || first.index === 0 ? 0 : first.time / 1000;
   const olderRange = playing ? null : olderChunkRange(trace);
-  // Number formatting is slow and the panel re-renders on every frame; the text changes with the throttled trace only.
+  // Number formatting is slow; the text changes with the throttled trace only.
   const rangeText = useMemo(() => describeRange(trace, traceCount), [trace, traceCount]);
 
   const loadOlder = async (): Promise<void> => {

@@ -1,8 +1,9 @@
 /**
  * A value that follows its source at most once per `intervalMs` (leading and trailing: the
  * first change shows at once, the last one always arrives). With intervalMs 0 it follows
- * at once. The space-time diagram remaps its whole trace on each new one, so during
- * playback it gets a new trace a few times per second, not sixty.
+ * at once. The charts panel redraws its series on each new one, so during playback it
+ * gets new samples a few times per second, not sixty. (The component still renders on
+ * every change of `value`; useLabThrottled avoids even that.)
  */
 import { useEffect, useRef, useState } from 'react';
 
