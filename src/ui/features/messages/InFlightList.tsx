@@ -6,6 +6,10 @@
  * While the run plays, the list is redrawn at most a few times a second: messages come and
  * go faster than anyone can read or click them, and rebuilding forty buttons on every frame
  * took frames from the canvas. Paused, it shows the current frame at once.
+ *
+ * Items are keyed by position, not by message id: while playing, most messages listed at one
+ * refresh have arrived by the next, and keyed by id every refresh removed and created some
+ * forty buttons (with their style, layout and paint) instead of changing their text.
  */
 import { useEffect, useRef } from 'react';
 import { useLab, useLabController, useLabStable, useLabStore } from '../../store/LabContext';
@@ -36,8 +40,8 @@ export function InFlightList() {
         {inFlight.length === 0 ? 'Nothing in flight.' : `${inFlight.length} in flight${inFlight.length > shown.length ? `, first ${shown.length} listed` : ''}.`}
       </p>
       <ul className="in-flight__list">
-        {shown.map((message) => (
-          <li key={message.id}>
+        {shown.map((message, position) => (
+          <li key={position}>
             <button
               type="button"
               className="in-flight__item"
