@@ -38,11 +38,20 @@ export function createOverlay(container: HTMLElement): Overlay {
   const labels = svg.append('g').attr('class', 'faultline-timeline__labels');
   const axis = svg.append('g').attr('class', 'faultline-timeline__axis');
   const now = svg.append('line').attr('class', 'faultline-timeline__now');
+  // Labels are rewritten only when the lanes change: writing the same attributes and text
+  // still costs style, layout and paint for every label on each refresh of a playing run.
+  let labelled: readonly string[] = [];
+  let sized = '';
   return {
     svg,
     render(state) {
-      svg.attr('width', state.width).attr('height', state.height).attr('viewBox', `0 0 ${state.width} ${state.height}`);
-      renderLabels(labels, state.lanes);
+      const viewBox = `0 0 ${state.width} ${state.height}`;
+      if (viewBox !== sized) svg.attr('width', state.width).attr('height', state.height).attr('viewBox', viewBox);
+      sized = viewBox;
+      if (!sameLanes(labelled, state.lanes)) {
+        renderLabels(labels, state.lanes);
+        labelled = [...state.lanes];
+      }
       renderAxis(axis, state);
       const plotRight = state.width - DIAGRAM_MARGINS.right;
       const nowX = state.x(state.currentTimeUs);
@@ -62,6 +71,10 @@ export function createOverlay(container: HTMLElement): Overlay {
         .attr('height', Math.max(0, state.height - DIAGRAM_MARGINS.top - DIAGRAM_MARGINS.bottom));
     },
   };
+}
+
+function sameLanes(left: readonly string[], right: readonly string[]): boolean {
+  return left.length === right.length && left.every((lane, position) => lane === right[position]);
 }
 
 function renderLabels(group: Selection<SVGGElement, unknown, null, undefined>, lanes: readonly string[]): void {
