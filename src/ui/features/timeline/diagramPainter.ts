@@ -9,6 +9,7 @@
 import { messagePaletteSlot } from './messageColors';
 import { cssColourResolver, messagePaletteColours } from './cssColours';
 import { addHit, arrowSegment, createHitIndex, type ArrowGeometryContext, type HitIndex, type Segment } from './diagramGeometry';
+import { crosses, type Rows } from './rowsOnScreen';
 import { ALL_LANES, type DiagramArrow, type DiagramMark } from './traceToDiagram';
 import type { AggregateCell, VisibleSelection } from './visibleWindow';
 
@@ -51,6 +52,8 @@ export interface PaintRequest {
   laneCount: number;
   plotLeft: number;
   plotRight: number;
+  /** The rows to paint (those on screen, with a margin); lanes, arrows and marks outside them are skipped. */
+  rows: Rows;
   selectedMessageId: number | null;
 }
 
@@ -64,7 +67,7 @@ export function paintDiagram(context: CanvasRenderingContext2D, request: PaintRe
   const { selection, geometry, theme } = request;
   context.save();
   context.beginPath();
-  context.rect(request.plotLeft, 0, request.plotRight - request.plotLeft, context.canvas.height);
+  context.rect(request.plotLeft, request.rows.top, request.plotRight - request.plotLeft, request.rows.bottom - request.rows.top);
   context.clip();
   paintLanes(context, request);
   let arrowHits = createHitIndex(1024);
@@ -76,7 +79,7 @@ export function paintDiagram(context: CanvasRenderingContext2D, request: PaintRe
     cellHits = paintCells(context, messages.cells, request);
     arrowHits = paintArrows(context, messages.drops, request, arrowHits);
   }
-  const markHits = paintMarks(context, selection.marks, geometry, theme, request.laneCount);
+  const markHits = paintMarks(context, selection.marks, geometry, theme, request.laneCount, request.rows);
   context.restore();
   return { arrowHits, markHits, cellHits };
 }
@@ -87,6 +90,7 @@ function paintLanes(context: CanvasRenderingContext2D, request: PaintRequest): v
   context.beginPath();
   for (let lane = 0; lane < request.laneCount; lane++) {
     const y = Math.round(request.geometry.laneY(lane)) + 0.5;
+    if (!crosses(request.rows, y, y)) continue;
     context.moveTo(request.plotLeft, y);
     context.lineTo(request.plotRight, y);
   }
@@ -102,6 +106,7 @@ function paintArrows(context: CanvasRenderingContext2D, arrows: readonly Diagram
   let selected: Segment | null = null;
   for (const arrow of arrows) {
     const segment = arrowSegment(arrow, geometry);
+    if (!crosses(request.rows, segment.y1, segment.y2)) continue;
     hits = addHit(hits, segment, arrow.messageId);
     if (arrow.messageId === request.selectedMessageId) selected = segment;
     const slot = messagePaletteSlot(arrow.messageType);
@@ -188,6 +193,7 @@ function paintCells(context: CanvasRenderingContext2D, cells: readonly Aggregate
     const x1 = geometry.x(cell.bucketStartUs);
     const x2 = Math.max(x1 + 2, geometry.x(Math.min(cell.bucketEndUs, cell.bucketStartUs + geometry.typicalLatencyUs)));
     const segment = { x1, y1: geometry.laneY(cell.fromLane), x2, y2: geometry.laneY(cell.toLane) };
+    if (!crosses(request.rows, segment.y1, segment.y2)) return;
     hits = addHit(hits, segment, position);
     const level = Math.min(OPACITY_LEVELS - 1, Math.floor(Math.sqrt(cell.count / busiest) * OPACITY_LEVELS));
     const key = messagePaletteSlot(cell.dominantType) * OPACITY_LEVELS + level;
@@ -206,7 +212,10 @@ function paintCells(context: CanvasRenderingContext2D, cells: readonly Aggregate
 const OPACITY_LEVELS = 4;
 const MARK_SPACING_PX = 4;
 
-function paintMarks(context: CanvasRenderingContext2D, marks: readonly DiagramMark[], geometry: ArrowGeometryContext, theme: DiagramTheme, laneCount: number): HitIndex {
+/** How far a mark's shape reaches above or below its lane's centre line (a fault's triangle). */
+const MARK_REACH_PX = 12;
+
+function paintMarks(context: CanvasRenderingContext2D, marks: readonly DiagramMark[], geometry: ArrowGeometryContext, theme: DiagramTheme, laneCount: number, rows: Rows): HitIndex {
   let hits = createHitIndex(Math.max(16, marks.length));
   // Level of detail for marks: of several marks of one kind on one lane within the same few
   // pixels, draw the first only (they would cover each other anyway).
@@ -226,6 +235,7 @@ function paintMarks(context: CanvasRenderingContext2D, marks: readonly DiagramMa
       return;
     }
     const y = geometry.laneY(mark.lane);
+    if (!crosses(rows, y - MARK_REACH_PX, y + MARK_REACH_PX)) return;
     points[mark.kind].push([x, y]);
     hits = addHit(hits, { x1: x, y1: y, x2: x, y2: y }, position);
   });

@@ -7,6 +7,10 @@
  * axis and the current-time line (moved on every scrubber change without touching the
  * canvas); a tooltip. d3-zoom on the overlay scales and pans the time axis only.
  *
+ * The diagram is usually taller than what shows of it (one lane per node, in a dock that
+ * scrolls), so the canvas paints only the rows on screen and a margin around them
+ * (rowsOnScreen.ts), and paints again when scrolling or resizing brings other rows into view.
+ *
  * The view is either the whole run (it grows as the run grows) or a fixed time window set by
  * zooming; while playing, a zoomed window pages forward when the current time runs off its
  * right edge, so the line stays in sight.
@@ -15,6 +19,7 @@ import { scaleLinear, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, t
 import { DIAGRAM_MARGINS, diagramHeight, laneCenterY, nearestHit, type ArrowGeometryContext, type HitIndex } from './diagramGeometry';
 import { paintDiagram, resolveTheme, type DiagramTheme, type PaintResult } from './diagramPainter';
 import { createOverlay, describeArrow, describeCell, describeMark, formatMilliseconds } from './diagramOverlay';
+import { covers, rowsOnScreen, widen, type Rows } from './rowsOnScreen';
 import type { Diagram, DiagramArrow } from './traceToDiagram';
 import { selectVisible, type TimeWindow, type VisibleSelection } from './visibleWindow';
 
@@ -50,6 +55,8 @@ export interface SpaceTimeDiagram {
 /** The narrowest window one can zoom to, in microseconds. */
 const MINIMUM_SPAN_US = 50;
 const PIXELS_PER_BUCKET = 6;
+/** Rows painted beyond those on screen, above and below, so that a short scroll needs no repaint. */
+const ROW_MARGIN_PX = 120;
 
 export function createSpaceTimeDiagram(container: HTMLElement, callbacks: SpaceTimeDiagramCallbacks, options: SpaceTimeDiagramOptions = {}): SpaceTimeDiagram {
   const maxArrows = options.maxArrows ?? 5_000;
@@ -79,6 +86,8 @@ export function createSpaceTimeDiagram(container: HTMLElement, callbacks: SpaceT
   let selection: VisibleSelection | null = null;
   let frame = 0;
   let canvasDirty = true;
+  /** The rows the canvas holds a picture of (on screen when painted, plus the margin). */
+  let paintedRows: Rows = { top: 0, bottom: 0 };
 
   const plotLeft = (): number => DIAGRAM_MARGINS.left;
   const plotRight = (): number => width - DIAGRAM_MARGINS.right;
@@ -159,6 +168,7 @@ export function createSpaceTimeDiagram(container: HTMLElement, callbacks: SpaceT
     const ratio = window.devicePixelRatio || 1;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, width, height);
+    paintedRows = widen(watchRowsOnScreen(), ROW_MARGIN_PX, height);
     const geometry: ArrowGeometryContext = { x, laneY: (lane) => laneCenterY(lane), nowUs: data.diagram.endTimeUs, typicalLatencyUs: data.diagram.typicalLatencyUs };
     painted = paintDiagram(context, {
       selection,
@@ -167,9 +177,25 @@ export function createSpaceTimeDiagram(container: HTMLElement, callbacks: SpaceT
       laneCount: data.diagram.lanes.length,
       plotLeft: plotLeft(),
       plotRight: plotRight(),
+      rows: paintedRows,
       selectedMessageId: data.selectedMessageId,
     });
     status.textContent = statusText(selection);
+  }
+
+  /** The rows on screen now; the ancestors that clip them are watched for size changes. */
+  function watchRowsOnScreen(): Rows {
+    const { rows, clippers } = rowsOnScreen(container);
+    for (const clipper of clippers) clipObserver.observe(clipper);
+    return rows;
+  }
+
+  /** After a scroll or a resize around the diagram: paint again if rows came into view that the canvas does not hold. */
+  function revealRows(): void {
+    if (canvasDirty || data === null) return;
+    if (covers(paintedRows, rowsOnScreen(container).rows)) return;
+    canvasDirty = true;
+    schedule();
   }
 
   function statusText(current: VisibleSelection): string {
@@ -311,6 +337,9 @@ export function createSpaceTimeDiagram(container: HTMLElement, callbacks: SpaceT
   colorScheme.addEventListener('change', invalidateTheme);
   const resizeObserver = new ResizeObserver(resize);
   resizeObserver.observe(container);
+  const clipObserver = new ResizeObserver(revealRows);
+  // Scroll events do not bubble; caught on the way down, they come from any scrolling ancestor.
+  window.addEventListener('scroll', revealRows, { capture: true, passive: true });
   const onMove = (event: PointerEvent): void => pointer.move(event);
   const onLeave = (): void => pointer.leave();
   const onClick = (event: MouseEvent): void => pointer.click(event);
@@ -340,6 +369,8 @@ export function createSpaceTimeDiagram(container: HTMLElement, callbacks: SpaceT
     destroy() {
       cancelAnimationFrame(frame);
       resizeObserver.disconnect();
+      clipObserver.disconnect();
+      window.removeEventListener('scroll', revealRows, { capture: true });
       themeObserver.disconnect();
       colorScheme.removeEventListener('change', invalidateTheme);
       overlay.svg.on('.zoom', null);
