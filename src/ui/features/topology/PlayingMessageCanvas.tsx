@@ -13,8 +13,9 @@ import { useStoreApi } from '@xyflow/react';
 import { useLabController, useLabStore } from '../../store/LabContext';
 import { labUpdates } from '../../store/labStore';
 import { useDisplayPreferences, useReducedMotion } from '../display/useDisplayPreferences';
+import { dotsBox } from './dotsBox';
 import type { NodeRect } from './laneGeometry';
-import { createMessageCanvas } from './messageCanvas';
+import { DOT_REACH, createMessageCanvas } from './messageCanvas';
 import { messageMarks } from './messagePositions';
 
 /** Set on React Flow's wrapper while the pointer is over a dot, for the pointer cursor. */
@@ -36,11 +37,14 @@ export function PlayingMessageCanvas({ rects }: { rects: ReadonlyMap<string, Nod
     const wrapper = canvas?.parentElement;
     if (canvas === null || probe === null || wrapper === null || wrapper === undefined) return;
     const layer = createMessageCanvas(canvas, probe);
+    // The flow's size, kept from the resize observer so a frame reads no layout.
+    let area = { width: wrapper.clientWidth, height: wrapper.clientHeight };
     const draw = (): void => {
       const { frame, selectedMessageId } = store.getState();
       const [translateX, translateY, zoom] = flow.getState().transform;
+      const viewport = { translateX, translateY, zoom };
       const marks = frame === null ? [] : messageMarks(frame.inFlight, frame.timeMs, rects, reducedMotion);
-      layer.draw(marks, selectedMessageId, { translateX, translateY, zoom });
+      layer.draw(marks, selectedMessageId, viewport, dotsBox(rects.values(), viewport, area, DOT_REACH));
       // For the benchmark's recorder and tests: how many dots this frame shows.
       canvas.dataset.messageCount = String(marks.length);
     };
@@ -69,8 +73,11 @@ export function PlayingMessageCanvas({ rects }: { rects: ReadonlyMap<string, Nod
     const unsubscribeFlow = flow.subscribe((state, previous) => {
       if (state.transform !== previous.transform) draw();
     });
-    const resizing = new ResizeObserver(draw);
-    resizing.observe(canvas);
+    const resizing = new ResizeObserver(() => {
+      area = { width: wrapper.clientWidth, height: wrapper.clientHeight };
+      draw();
+    });
+    resizing.observe(wrapper);
     wrapper.addEventListener('click', onClick, true);
     wrapper.addEventListener('pointermove', onPointerMove);
     return () => {

@@ -9,20 +9,19 @@
  * titles and the selection for inspection. Playing, a click is hit-tested against what was
  * last painted (`messageAt`). Dots look as the SVG ones do (topology.css): the same radii,
  * palette slots, white rim, dashed rim when held, focus rim when selected.
+ *
+ * The canvas covers only the box dots can reach (dotsBox.ts), placed over the flow at that
+ * box: without a GPU every frame copies the whole canvas to the compositor, which then
+ * redraws all of it.
  */
 import { messagePaletteSlot } from '../timeline/messageColors';
 import { cssColourResolver, messagePaletteColours } from '../timeline/cssColours';
+import { EMPTY_BOX, sameBox, type CanvasBox, type FlowViewport } from './dotsBox';
 import type { MessageMark } from './messagePositions';
 
-/** React Flow's viewport: flow point (x, y) is drawn at (x * zoom + translateX, y * zoom + translateY). */
-export interface FlowViewport {
-  translateX: number;
-  translateY: number;
-  zoom: number;
-}
-
 export interface MessageCanvas {
-  draw(marks: readonly MessageMark[], selectedId: number | null, viewport: FlowViewport): void;
+  /** `box`: where over the flow the canvas goes, in the flow's CSS pixels (dotsBox). */
+  draw(marks: readonly MessageMark[], selectedId: number | null, viewport: FlowViewport, box: CanvasBox): void;
   /** The topmost dot under a point given in the canvas's CSS pixels, or null. */
   messageAt(x: number, y: number): number | null;
   /** Reads the theme's colours again (after a theme change). */
@@ -38,6 +37,8 @@ const HELD_RIM_WIDTH = 2;
 const SELECTED_RIM_WIDTH = 3;
 /** A moving dot is hard to hit: clicks this many screen pixels off its rim still count. */
 const HIT_SLACK_PX = 3;
+/** How far a dot's paint reaches from its centre, in flow units (for dotsBox). */
+export const DOT_REACH = SELECTED_RADIUS + SELECTED_RIM_WIDTH / 2;
 
 interface Colours {
   slots: string[];
@@ -49,33 +50,44 @@ interface Colours {
 export function createMessageCanvas(canvas: HTMLCanvasElement, probe: HTMLElement): MessageCanvas {
   const context = canvas.getContext('2d');
   let colours = resolveColours(probe);
-  let painted: { marks: readonly MessageMark[]; selectedId: number | null; viewport: FlowViewport } = { marks: [], selectedId: null, viewport: { translateX: 0, translateY: 0, zoom: 1 } };
+  let painted: { marks: readonly MessageMark[]; selectedId: number | null; viewport: FlowViewport; box: CanvasBox } = {
+    marks: [],
+    selectedId: null,
+    viewport: { translateX: 0, translateY: 0, zoom: 1 },
+    box: EMPTY_BOX,
+  };
+  let placed: CanvasBox | null = null;
+  let ratio = 1;
 
-  function fitBackingStore(): number {
-    const ratio = window.devicePixelRatio || 1;
-    const width = Math.round(canvas.clientWidth * ratio);
-    const height = Math.round(canvas.clientHeight * ratio);
-    if (canvas.width !== width || canvas.height !== height) {
-      canvas.width = width;
-      canvas.height = height;
-    }
-    return ratio;
+  /** Moves and sizes the canvas only when the box changed (a pan, a zoom, a resize): a resize reallocates it. */
+  function place(box: CanvasBox): void {
+    const nextRatio = window.devicePixelRatio || 1;
+    if (placed !== null && sameBox(placed, box) && nextRatio === ratio) return;
+    placed = box;
+    ratio = nextRatio;
+    canvas.style.left = `${box.left}px`;
+    canvas.style.top = `${box.top}px`;
+    canvas.style.width = `${box.width}px`;
+    canvas.style.height = `${box.height}px`;
+    canvas.width = Math.round(box.width * ratio);
+    canvas.height = Math.round(box.height * ratio);
   }
 
   return {
-    draw(marks, selectedId, viewport) {
-      painted = { marks, selectedId, viewport };
+    draw(marks, selectedId, viewport, box) {
+      painted = { marks, selectedId, viewport, box };
       if (context === null) return;
-      const ratio = fitBackingStore();
+      place(box);
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.clearRect(0, 0, canvas.width, canvas.height);
-      context.setTransform(ratio * viewport.zoom, 0, 0, ratio * viewport.zoom, ratio * viewport.translateX, ratio * viewport.translateY);
+      if (box.width === 0 || box.height === 0) return;
+      context.setTransform(ratio * viewport.zoom, 0, 0, ratio * viewport.zoom, ratio * (viewport.translateX - box.left), ratio * (viewport.translateY - box.top));
       paintDots(context, marks, selectedId, colours);
     },
     messageAt(x, y) {
-      const { marks, selectedId, viewport } = painted;
-      const flowX = (x - viewport.translateX) / viewport.zoom;
-      const flowY = (y - viewport.translateY) / viewport.zoom;
+      const { marks, selectedId, viewport, box } = painted;
+      const flowX = (x + box.left - viewport.translateX) / viewport.zoom;
+      const flowY = (y + box.top - viewport.translateY) / viewport.zoom;
       const slack = HIT_SLACK_PX / viewport.zoom;
       // Last painted is on top: search from the end, the selected dot first of all.
       let found: number | null = null;
