@@ -5,8 +5,11 @@
  * data-time-ms, because the visible text is rounded).
  */
 import { useLab } from '../../store/LabContext';
-import { selectEventIndex, selectTimeMs, selectTraceHash } from '../../store/selectors';
+import type { LabState } from '../../store/labStore';
+import { selectPlaying, selectTimeMs } from '../../store/selectors';
+import { useLabThrottled } from '../../store/useLabThrottled';
 import { formatTime } from '../../controller/labController';
+import { PLAYING_READOUT_INTERVAL_MS } from './playingReadout';
 import { PlaybackButtons } from './PlaybackButtons';
 import { Scrubber } from './Scrubber';
 import { SpeedControl } from './SpeedControl';
@@ -23,15 +26,30 @@ export function PlaybackBar() {
   );
 }
 
+interface Readout {
+  timeMs: number | null;
+  eventIndex: number | null;
+  traceHash: string | null;
+}
+
+function selectReadout(state: LabState): Readout {
+  return { timeMs: state.frame?.timeMs ?? null, eventIndex: state.frame?.eventIndex ?? null, traceHash: state.frame?.traceHash ?? null };
+}
+
+function sameReadout(previous: Readout, next: Readout): boolean {
+  return previous.timeMs === next.timeMs && previous.eventIndex === next.eventIndex && previous.traceHash === next.traceHash;
+}
+
+/** The run's vital signs, shown ten times a second while playing (playingReadout.ts); the exact time is in data-time-ms on every frame. */
 function RunReadout() {
-  const timeMs = useLab(selectTimeMs);
-  const eventIndex = useLab(selectEventIndex);
-  const traceHash = useLab(selectTraceHash);
+  const exactTimeMs = useLab(selectTimeMs);
+  const playing = useLab(selectPlaying);
+  const { timeMs, eventIndex, traceHash } = useLabThrottled(selectReadout, sameReadout, playing ? PLAYING_READOUT_INTERVAL_MS : 0);
   return (
     <dl className="readout">
       <div className="readout__item">
         <dt>Virtual time</dt>
-        <dd data-testid="virtual-time" data-time-ms={timeMs ?? ''}>
+        <dd data-testid="virtual-time" data-time-ms={exactTimeMs ?? ''}>
           {timeMs === null ? '—' : formatTime(timeMs)}
         </dd>
       </div>

@@ -5,16 +5,34 @@
  * past": acting there forks the timeline, and the scrubber then ends at the fork.
  */
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { useLab, useLabController } from '../../store/LabContext';
-import { selectTimeMs } from '../../store/selectors';
+import { useLab, useLabController, useLabStore } from '../../store/LabContext';
+import type { LabState } from '../../store/labStore';
+import { selectPlaying, selectTimeMs } from '../../store/selectors';
+import { useLabThrottled } from '../../store/useLabThrottled';
+import { PLAYING_READOUT_INTERVAL_MS } from './playingReadout';
 import { formatTime } from '../../controller/labController';
 import { SeekThrottle } from './seekThrottle';
 import { scrubKeyTarget } from './scrubKeys';
 
+interface ScrubPosition {
+  timeMs: number | null;
+  furthestTimeMs: number;
+}
+
+function selectScrubPosition(state: LabState): ScrubPosition {
+  return { timeMs: selectTimeMs(state), furthestTimeMs: state.furthestTimeMs };
+}
+
+function sameScrubPosition(previous: ScrubPosition, next: ScrubPosition): boolean {
+  return previous.timeMs === next.timeMs && previous.furthestTimeMs === next.furthestTimeMs;
+}
+
+/** While playing, the scrubber moves ten times a second, as the readouts do (playingReadout.ts). */
 export function Scrubber() {
   const controller = useLabController();
-  const timeMs = useLab(selectTimeMs);
-  const furthestTimeMs = useLab((state) => state.furthestTimeMs);
+  const store = useLabStore();
+  const playing = useLab(selectPlaying);
+  const { timeMs, furthestTimeMs } = useLabThrottled(selectScrubPosition, sameScrubPosition, playing ? PLAYING_READOUT_INTERVAL_MS : 0);
   const ready = useLab((state) => state.status === 'ready' && state.frame !== null);
   const [target, setTarget] = useState<number | null>(null);
   const throttle = useMemo(() => new SeekThrottle((ms) => controller.seek(ms), setTarget), [controller]);
@@ -25,12 +43,18 @@ export function Scrubber() {
   const shown = target ?? current;
   const behind = current < furthestTimeMs;
 
+  // Seeks start from where the run is now, not from the position last shown (up to 100 ms old while playing).
+  const live = (): { current: number; maximum: number } => {
+    const { timeMs: liveTimeMs, furthestTimeMs: liveFurthestMs } = selectScrubPosition(store.getState());
+    return { current: liveTimeMs ?? 0, maximum: Math.max(liveFurthestMs, liveTimeMs ?? 0) };
+  };
   const seekTo = (ms: number): void => {
     controller.pause();
-    throttle.request(Math.round(Math.min(maximum, Math.max(0, ms)) * 1000) / 1000);
+    throttle.request(Math.round(Math.min(live().maximum, Math.max(0, ms)) * 1000) / 1000);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
-    const next = scrubKeyTarget(event.key, shown, maximum);
+    const { current: liveCurrent, maximum: liveMaximum } = live();
+    const next = scrubKeyTarget(event.key, target ?? liveCurrent, liveMaximum);
     if (next === null || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     seekTo(next);
@@ -53,7 +77,6 @@ export function Scrubber() {
         onPointerDown={() => controller.pause()}
         onChange={(event) => seekTo(Number(event.target.value))}
         onKeyDown={onKeyDown}
-        style={{ ['--scrub-fraction' as string]: maximum > 0 ? String(current / maximum) : '0' }}
       />
       <div className="scrubber__labels">
         <span>0 s</span>
