@@ -6,9 +6,17 @@
  *
  * The ring reads the clock and the node's timer from the store itself, in steps
  * (electionTimer.ts ringShare), so a frame re-renders the ring when it moves by a step and
- * the rest of the card not at all.
+ * the rest of the card not at all. While playing, it reads them at most as often as the card
+ * takes a snapshot (PLAYING_CARD_INTERVAL_MS): with heartbeats every 10 ms a follower's timer
+ * is re-armed between almost every two frames, and the ring flickered by a step each time,
+ * re-rendering and repainting some card on nearly every frame.
  */
+import { useCallback } from 'react';
 import { useLab } from '../../store/LabContext';
+import type { LabState } from '../../store/labStore';
+import { selectPlaying } from '../../store/selectors';
+import { useLabThrottled } from '../../store/useLabThrottled';
+import { PLAYING_CARD_INTERVAL_MS } from '../../features/topology/cardSnapshot';
 import { ringShare } from './electionTimer';
 import { termStyle } from './termColor';
 import { useReducedMotion } from './useReducedMotion';
@@ -27,12 +35,17 @@ export interface TimerRingProps {
 
 export function TimerRing({ nodeId, term, ring }: TimerRingProps) {
   const reducedMotion = useReducedMotion();
-  // The share in steps, or -1 without a timer: a number, so the selector re-renders only on a step.
-  const reading = useLab((state) => {
-    if (ring !== 'timer' || state.frame === null) return -1;
-    const node = state.frame.nodes.find((candidate) => candidate.id === nodeId);
-    return node === undefined ? -1 : (ringShare(node.timers, state.frame.timeMs, reducedMotion) ?? -1);
-  });
+  const playing = useLab(selectPlaying);
+  // The share in steps, or -1 without a timer: a number, so the ring re-renders only on a step.
+  const selectReading = useCallback(
+    (state: LabState): number => {
+      if (ring !== 'timer' || state.frame === null) return -1;
+      const node = state.frame.nodes.find((candidate) => candidate.id === nodeId);
+      return node === undefined ? -1 : (ringShare(node.timers, state.frame.timeMs, reducedMotion) ?? -1);
+    },
+    [nodeId, ring, reducedMotion],
+  );
+  const reading = useLabThrottled(selectReading, Object.is, playing ? PLAYING_CARD_INTERVAL_MS : 0);
   const share = ring === 'solid' ? 1 : Math.max(0, reading);
   // In steps like the ring, not in milliseconds: those would change the title on every frame.
   const timerText = reading < 0 ? null : `election timer ${Math.round(reading * 100)}% left`;
