@@ -20,7 +20,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectTime(page, 2_200);
     await expect(page.getByTestId('node-status-n2')).toHaveText('up');
     // Three servers pairwise (3 links) plus the client to each server (3 links).
-    await expect(page.locator('.react-flow__edge')).toHaveCount(6);
+    await expect(page.locator('.link-layer .link')).toHaveCount(6);
     await settle(page);
     await page.screenshot({ path: screenshotPath(`main-${colorScheme}.png`) });
   });

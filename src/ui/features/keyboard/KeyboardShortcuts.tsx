@@ -19,7 +19,7 @@ import { HelpOverlay } from './HelpOverlay';
 import './keyboard.css';
 
 /** Views that use the arrow keys themselves (pan the diagram, move a node on the canvas). */
-const OWN_ARROW_KEYS = '.faultline-timeline, .react-flow__node, .react-flow__edge';
+const OWN_ARROW_KEYS = '.faultline-timeline, .react-flow__node, .link';
 
 export function KeyboardShortcuts() {
   const controller = useLabController();

@@ -10,38 +10,17 @@
  * messages ride exactly on the lanes.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { ViewportPortal, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
+import { ViewportPortal, useStore as useFlowStore } from '@xyflow/react';
 import { useLab, useLabController, useLabStore } from '../../store/LabContext';
 import { labUpdates } from '../../store/labStore';
 import { selectPlaying } from '../../store/selectors';
 import type { NodeRect } from './laneGeometry';
-import { internalNodeRect } from './LinkEdge';
+import { parseRects, rectsKey } from './nodeRects';
 import { messageMarks } from './messagePositions';
 import { createMessageLayer } from './messageLayer';
 import { PlayingMessageCanvas } from './PlayingMessageCanvas';
 // Reduced motion: the system's setting or the display menu's switch (messages then sit still mid-link).
 import { useReducedMotion } from '../display/useDisplayPreferences';
-
-/** "id:x,y,w,h;…" — a primitive, so the selector re-renders only when a node moves or resizes. */
-function rectsKey(state: ReactFlowState): string {
-  const parts: string[] = [];
-  for (const node of state.nodeLookup.values()) {
-    const rect = internalNodeRect(node);
-    if (rect !== null) parts.push(`${node.id}:${rect.x},${rect.y},${rect.width},${rect.height}`);
-  }
-  return parts.join(';');
-}
-
-function parseRects(key: string): Map<string, NodeRect> {
-  const rects = new Map<string, NodeRect>();
-  for (const part of key.split(';')) {
-    if (part === '') continue;
-    const [id, numbers] = part.split(':');
-    const [x, y, width, height] = (numbers ?? '').split(',').map(Number);
-    rects.set(id as string, { x: x ?? 0, y: y ?? 0, width: width ?? 0, height: height ?? 0 });
-  }
-  return rects;
-}
 
 export function MessageOverlay() {
   const playing = useLab(selectPlaying);

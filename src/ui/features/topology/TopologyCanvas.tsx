@@ -1,6 +1,7 @@
 /**
- * The topology canvas: React Flow drawing the cluster, the messages-in-flight overlay, and
- * the fault tools (node and link menus, partition drawing, the selected message's card).
+ * The topology canvas: React Flow drawing the cluster's nodes, the link layer beneath them
+ * (LinkLayer: one SVG rather than an edge per link), the messages-in-flight overlay, and the
+ * fault tools (node and link menus, partition drawing, the selected message's card).
  *
  * The flow graph is remapped only when the topology changes (flowStructureKey); per-frame
  * changes reach node cards and links through their own store selectors, and messages
@@ -11,7 +12,7 @@
  * node click (or Enter) puts the node in the next group instead.
  */
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { Background, Controls, ReactFlow, type Edge, type EdgeTypes, type Node, type NodeTypes } from '@xyflow/react';
+import { Background, Controls, ReactFlow, type Node, type NodeTypes } from '@xyflow/react';
 import { useLab, useLabStore } from '../../store/LabContext';
 import { labUpdates } from '../../store/labStore';
 import { LinkMenu } from '../faults/LinkMenu';
@@ -20,7 +21,7 @@ import { PartitionToolbar } from '../faults/PartitionToolbar';
 import { PartitionDraftContext, createPartitionDraftStore, partitionDraftUpdates } from '../faults/partitionDraft';
 import type { MenuPlacement } from '../faults/FaultMenu';
 import { MessageCard } from '../messages/MessageCard';
-import { LinkEdge } from './LinkEdge';
+import { LinkLayer, type OpenLink } from './LinkLayer';
 import { MessageOverlay } from './MessageOverlay';
 import { SimulationFlowNode } from './SimulationFlowNode';
 import { FitOnResize } from './FitOnResize';
@@ -32,7 +33,6 @@ import '../messages/messages.css';
 import './topology.css';
 
 const nodeTypes: NodeTypes = { simulationNode: SimulationFlowNode };
-const edgeTypes: EdgeTypes = { link: LinkEdge };
 
 type OpenMenu = ({ kind: 'node'; nodeId: string } | { kind: 'link'; a: string; b: string }) & { placement: MenuPlacement };
 
@@ -50,7 +50,7 @@ export function TopologyCanvas() {
   const colorMode = useDisplayPreferences().scheme;
   const flow = useMemo(() => {
     const frame = store.getState().frame;
-    return frame === null || structure === '' ? { nodes: [], edges: [] } : snapshotToFlow(frame);
+    return frame === null || structure === '' ? { nodes: [], links: [] } : snapshotToFlow(frame);
     // The structure key stands for everything snapshotToFlow reads from the frame.
   }, [store, structure]);
 
@@ -78,9 +78,10 @@ export function TopologyCanvas() {
     event.preventDefault();
     openNode(node.id, event.clientX, event.clientY, true);
   };
-  const onEdgeClick = (event: MouseEvent, edge: Edge): void => {
-    setMenu({ kind: 'link', a: edge.source, b: edge.target, placement: placeAt(event.clientX, event.clientY) });
-  };
+  const openLink: OpenLink = useCallback(
+    (link, clientX, clientY) => setMenu({ kind: 'link', a: link.source, b: link.target, placement: placeAt(clientX, clientY) }),
+    [placeAt],
+  );
   const onPaneClick = (): void => {
     setMenu(null);
     if (store.getState().selectedMessageId !== null) store.setState(labUpdates.selectMessage(null));
@@ -88,17 +89,19 @@ export function TopologyCanvas() {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== 'Enter' && event.key !== 'ContextMenu' && !(event.key === 'F10' && event.shiftKey)) return;
-    const element = (event.target as Element).closest('.react-flow__node, .react-flow__edge');
-    const id = element?.getAttribute('data-id');
-    if (element === null || element === undefined || id === null || id === undefined) return;
-    event.preventDefault();
+    const element = (event.target as Element).closest('.react-flow__node, [data-link-id]');
+    if (element === null) return;
     const bounds = element.getBoundingClientRect();
-    if (element.classList.contains('react-flow__node')) {
-      openNode(id, bounds.left + bounds.width * 0.6, bounds.top + bounds.height * 0.5, event.key !== 'Enter');
+    const nodeId = element.getAttribute('data-id');
+    if (element.classList.contains('react-flow__node') && nodeId !== null) {
+      event.preventDefault();
+      openNode(nodeId, bounds.left + bounds.width * 0.6, bounds.top + bounds.height * 0.5, event.key !== 'Enter');
       return;
     }
-    const edge = flow.edges.find((candidate) => candidate.id === id);
-    if (edge !== undefined) setMenu({ kind: 'link', a: edge.source, b: edge.target, placement: placeAt(bounds.left + bounds.width / 2, bounds.top + bounds.height / 2) });
+    const link = flow.links.find((candidate) => candidate.id === element.getAttribute('data-link-id'));
+    if (link === undefined) return;
+    event.preventDefault();
+    openLink(link, bounds.left + bounds.width / 2, bounds.top + bounds.height / 2);
   };
 
   const closeMenu = useCallback(() => setMenu(null), []);
@@ -111,9 +114,7 @@ export function TopologyCanvas() {
           <ReactFlow
             key={structure.split('|')[0]}
             nodes={flow.nodes}
-            edges={flow.edges}
             nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
             colorMode={colorMode}
             // Apart from the zoom controls (bottom right), so neither crowds the other's touch target.
             attributionPosition="bottom-left"
@@ -121,20 +122,15 @@ export function TopologyCanvas() {
             fitViewOptions={{ padding: 0.2 }}
             nodesDraggable={false}
             nodesConnectable={false}
-            edgesFocusable
             minZoom={0.2}
             maxZoom={2.5}
             onNodeClick={onNodeClick}
             onNodeContextMenu={onNodeContextMenu}
-            onEdgeClick={onEdgeClick}
-            onEdgeContextMenu={(event, edge) => {
-              event.preventDefault();
-              onEdgeClick(event, edge);
-            }}
             onPaneClick={onPaneClick}
             aria-label="Cluster topology"
           >
             <Background gap={24} size={1} />
+            <LinkLayer links={flow.links} onOpen={openLink} />
             <Controls showInteractive={false} position="bottom-right" />
             <MessageOverlay />
             <FitOnResize />

@@ -1,7 +1,7 @@
 /**
- * Per-frame lookups the canvas's many small selectors share: held-message counts per
- * direction and the partition groups. Computed once per frame object (frames are replaced
- * wholesale, so a WeakMap keyed by the frame is an exact cache) instead of once per edge.
+ * Per-frame lookups the canvas's selectors share: held-message counts per direction and the
+ * partition groups. Computed once per frame object (frames are replaced wholesale, so a
+ * WeakMap keyed by the frame is an exact cache) instead of once per card.
  */
 import type { Frame } from '../../../worker/api';
 import { directionState, partitionGroups, type DirectionState } from './linkState';
@@ -32,7 +32,7 @@ function indexOf(frame: Frame): FrameIndex {
   return index;
 }
 
-/** "state:waiting" for one direction, a primitive so selectors compare cheaply. */
+/** "state:waiting" for one direction, a primitive so selectors compare cheaply (the link menu's). */
 export function directionKey(frame: Frame | null, from: string, to: string): string {
   if (frame === null) return 'healthy:0';
   const state: DirectionState = directionState(frame.network, from, to);
@@ -42,6 +42,43 @@ export function directionKey(frame: Frame | null, from: string, to: string): str
 export function parseDirectionKey(key: string): { state: DirectionState; waiting: number } {
   const [state, waiting] = key.split(':');
   return { state: state as DirectionState, waiting: Number(waiting) };
+}
+
+/** What one direction of a link shows: its state and, while held, how many messages wait on it. */
+export interface DirectionShown {
+  state: DirectionState;
+  waiting: number;
+}
+
+export const HEALTHY_DIRECTION: DirectionShown = { state: 'healthy', waiting: 0 };
+
+/**
+ * Every direction that is not plainly healthy, as one string ("n1>n2=cut:0;…"): a primitive,
+ * so the link layer's one selector re-renders it only when some link changed, not per frame.
+ */
+export function linkStatesKey(frame: Frame | null): string {
+  if (frame === null) return '';
+  const shown = new Map<string, DirectionShown>();
+  for (const { from, to } of frame.network.held) shown.set(`${from}>${to}`, { state: 'held', waiting: 0 });
+  for (const [direction, waiting] of indexOf(frame).waiting) shown.set(direction, { state: shown.get(direction)?.state ?? 'healthy', waiting });
+  // Cut wins over held, as in directionState.
+  for (const { from, to } of frame.network.cut) shown.set(`${from}>${to}`, { state: 'cut', waiting: shown.get(`${from}>${to}`)?.waiting ?? 0 });
+  return [...shown]
+    .map(([direction, { state, waiting }]) => `${direction}=${state}:${waiting}`)
+    .sort()
+    .join(';');
+}
+
+/** The directions in a linkStatesKey, by "from>to"; any other direction is HEALTHY_DIRECTION. */
+export function parseLinkStates(key: string): Map<string, DirectionShown> {
+  const states = new Map<string, DirectionShown>();
+  for (const part of key.split(';')) {
+    if (part === '') continue;
+    const [direction, shown] = part.split('=') as [string, string];
+    const [state, waiting] = shown.split(':');
+    states.set(direction, { state: state as DirectionState, waiting: Number(waiting) });
+  }
+  return states;
 }
 
 /** The node's partition group (0, 1, …), or null when the cluster is not partitioned. */

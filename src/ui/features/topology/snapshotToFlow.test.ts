@@ -36,16 +36,16 @@ describe('snapshotToFlow', () => {
     }
   });
 
-  it('draws one edge per pair of servers and one per client–server pair, none between clients', () => {
-    const { edges } = snapshotToFlow(topology(4, 2));
-    expect(edges).toHaveLength(6 + 2 * 4);
-    expect(edges.filter((edge) => edge.source.startsWith('c') && edge.target.startsWith('c'))).toEqual([]);
-    expect(edges.map((edge) => edge.id)).toContain('link:c2:n4');
-    expect(edges.every((edge) => edge.type === 'link')).toBe(true);
+  it('draws one link per pair of servers and one per client–server pair, none between clients', () => {
+    const { links } = snapshotToFlow(topology(4, 2));
+    expect(links).toHaveLength(6 + 2 * 4);
+    expect(links.filter((link) => link.source.startsWith('c') && link.target.startsWith('c'))).toEqual([]);
+    expect(links.map((link) => link.id)).toContain('link:c2:n4');
+    expect(links.filter((link) => link.toClient)).toHaveLength(2 * 4);
   });
 
   it('marks a link cut both ways, cut one way, held or healthy', () => {
-    const { edges } = snapshotToFlow(
+    const { links } = snapshotToFlow(
       topology(4, 0, {
         cut: [
           { from: 'n1', to: 'n2' },
@@ -55,10 +55,12 @@ describe('snapshotToFlow', () => {
         held: [{ from: 'n2', to: 'n4' }],
       }),
     );
-    const condition = (id: string) => edges.find((edge) => edge.id === id)?.data?.condition;
+    const link = (id: string) => links.find((candidate) => candidate.id === id);
+    const condition = (id: string) => link(id)?.condition;
     expect(condition('link:n1:n2')).toBe('cut');
     expect(condition('link:n1:n3')).toBe('cut-one-way');
-    expect(edges.find((edge) => edge.id === 'link:n1:n3')?.data?.cutDirections).toEqual(['n3→n1']);
+    expect(link('link:n1:n3')?.cutDirections).toEqual(['n3→n1']);
+    expect(link('link:n1:n3')?.label).toBe('link n1–n3: cut one way (n3→n1)');
     expect(condition('link:n2:n4')).toBe('held');
     expect(condition('link:n3:n4')).toBe('healthy');
   });

@@ -1,13 +1,14 @@
 /**
- * The pure mapping from a simulation frame to React Flow's nodes and edges (style.md §11).
- * Servers sit on a circle, clients in a row beneath it; one edge per pair of servers and per
- * client–server pair shows the state of both directions of that link (clients talk only to
- * servers, so client–client pairs get no edge). Node *contents* are not in here: each card
- * reads its own node from the store, so a frame re-renders cards, not the whole graph.
+ * The pure mapping from a simulation frame to React Flow's nodes and the canvas's links
+ * (style.md §11). Servers sit on a circle, clients in a row beneath it; one link per pair of
+ * servers and per client–server pair shows the state of both directions (clients talk only
+ * to servers, so client–client pairs get no link). The links are drawn by the canvas's own
+ * link layer (LinkLayer.tsx), not as React Flow edges. Node *contents* are not in here: each
+ * card reads its own node from the store, so a frame re-renders cards, not the whole graph.
  * The result depends only on the topology (ids, kinds, cut and held links), which
  * `flowStructureKey` summarises so the canvas can skip remapping on ordinary frames.
  */
-import type { Edge, Node } from '@xyflow/react';
+import type { Node } from '@xyflow/react';
 import type { NetworkDescription, NodeSnapshotView } from '../../../worker/api';
 import { directionState, linkCondition, type LinkCondition } from './linkState';
 
@@ -18,10 +19,19 @@ export interface FlowNodeData extends Record<string, unknown> {
   kind: NodeSnapshotView['kind'];
 }
 
-export interface FlowEdgeData extends Record<string, unknown> {
+/** One link between two nodes: both directions of it. */
+export interface FlowLink {
+  /** "link:source:target" */
+  id: string;
+  source: string;
+  target: string;
   condition: LinkCondition;
   /** The cut directions, "n1→n2", for the label and screen readers. */
   cutDirections: string[];
+  /** A client's link to a server: drawn fainter while healthy. */
+  toClient: boolean;
+  /** What screen readers say for the link ("link n1–n2: cut one way (n1→n2)"). */
+  label: string;
 }
 
 export type FlowTopologyInput = {
@@ -33,7 +43,7 @@ export const NODE_WIDTH = 180;
 export const NODE_HEIGHT = 120;
 const CLIENT_SPACING = 210;
 
-export function snapshotToFlow(input: FlowTopologyInput): { nodes: Node<FlowNodeData>[]; edges: Edge<FlowEdgeData>[] } {
+export function snapshotToFlow(input: FlowTopologyInput): { nodes: Node<FlowNodeData>[]; links: FlowLink[] } {
   const servers = input.nodes.filter((node) => node.kind === 'server');
   const clients = input.nodes.filter((node) => node.kind === 'client');
   const radius = Math.max(170, (servers.length * (NODE_WIDTH + 40)) / (2 * Math.PI));
@@ -50,7 +60,7 @@ export function snapshotToFlow(input: FlowTopologyInput): { nodes: Node<FlowNode
     const x = (index - (clients.length - 1) / 2) * CLIENT_SPACING;
     nodes.push(flowNode(node, x, clientsTop));
   });
-  return { nodes, edges: linkEdges(servers, clients, input.network) };
+  return { nodes, links: flowLinks(servers, clients, input.network) };
 }
 
 function flowNode(node: Pick<NodeSnapshotView, 'id' | 'kind'>, centerX: number, centerY: number): Node<FlowNodeData> {
@@ -71,11 +81,11 @@ function linkPairs(servers: readonly string[], clients: readonly string[]): Arra
   return pairs;
 }
 
-function linkEdges(
+function flowLinks(
   servers: ReadonlyArray<Pick<NodeSnapshotView, 'id'>>,
   clients: ReadonlyArray<Pick<NodeSnapshotView, 'id'>>,
   network: FlowTopologyInput['network'],
-): Edge<FlowEdgeData>[] {
+): FlowLink[] {
   const clientIds = new Set(clients.map((node) => node.id));
   const pairs = linkPairs(
     servers.map((node) => node.id),
@@ -93,11 +103,10 @@ function linkEdges(
       id: `link:${source}:${target}`,
       source,
       target,
-      type: 'link',
-      className: `link link--${condition}${clientIds.has(source) ? ' link--client' : ''}`,
-      data: { condition, cutDirections },
-      interactionWidth: 14,
-      ariaLabel: `link ${source}–${target}: ${condition.replace(/-/g, ' ')}${cutDirections.length === 1 ? ` (${cutDirections[0]})` : ''}`,
+      condition,
+      cutDirections,
+      toClient: clientIds.has(source),
+      label: `link ${source}–${target}: ${condition.replace(/-/g, ' ')}${cutDirections.length === 1 ? ` (${cutDirections[0]})` : ''}`,
     };
   });
 }
