@@ -211,7 +211,7 @@ function missingCommitted(memory: CompletenessMemory, leader: string, state: Raf
 }
 
 interface AppliedMemory {
-  /** index → the first entry any server applied there. */
+  /** index → the first entry any server applied there (the log entry itself: entries are frozen). */
   applied: Array<{ term: number; command: Command } | null>;
   /** node → lastApplied at its last check. */
   checked: Record<string, number>;
@@ -236,7 +236,7 @@ export const stateMachineSafety: Checker = {
       const entry = entryAt(state, index);
       if (entry === undefined) continue;
       const first = applied[index];
-      if (first === null || first === undefined) applied = appliedMemory.applied = setAppendOnly(applied, index, Object.freeze({ term: entry.term, command: entry.command }));
+      if (first === null || first === undefined) applied = appliedMemory.applied = setAppendOnly(applied, index, entry);
       else if (first.term !== entry.term || !sameCommand(first.command, entry.command)) {
         violation = `${changed.id} applied entry ${index} of term ${entry.term} ("${describeCommand(entry.command)}"), but entry ${index} of term ${first.term} ("${describeCommand(first.command)}") was applied there before`;
       }
