@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendOnly, capturePlain, clonePlain, copiedValueCount, restorePlain } from './plainData';
+import { appendOnly, clonePlain, copiedValueCount } from './plainData';
 
 describe('clonePlain', () => {
   it('copies mutable data deeply and shares frozen data', () => {
@@ -36,43 +36,5 @@ describe('clonePlain', () => {
     const before = copiedValueCount();
     clonePlain(entries);
     expect(copiedValueCount() - before).toBe(4);
-  });
-});
-
-describe('capturePlain and restorePlain', () => {
-  it('capture an append-only array as a prefix by reference, valid while the array grows', () => {
-    const log: Readonly<{ index: number }>[] = appendOnly([Object.freeze({ index: 1 }), Object.freeze({ index: 2 })]);
-    const state = { term: 3, log, votes: ['n1'] };
-    const before = copiedValueCount();
-    const captured = capturePlain(state);
-    // The object and its 3 fields, the log's prefix (1, however long the log), the votes array and its element.
-    expect(copiedValueCount() - before).toBe(7);
-    log.push(Object.freeze({ index: 3 }));
-    state.votes.push('n2');
-    const restored = restorePlain(captured);
-    expect(restored).toEqual({ term: 3, log: [{ index: 1 }, { index: 2 }], votes: ['n1'] });
-    expect(restored.log).not.toBe(log);
-    expect(restored.log[0]).toBe(log[0]);
-  });
-
-  it('restore a fresh, still append-only copy each time, and leave the capture intact', () => {
-    const captured = capturePlain({ log: appendOnly([1, 2]) });
-    const first = restorePlain(captured);
-    first.log.push(3);
-    const second = restorePlain(captured);
-    expect(second.log).toEqual([1, 2]);
-    // The restored array is marked again, so the next capture shares it too.
-    const recaptured = capturePlain(second);
-    second.log.push(9);
-    expect(restorePlain(recaptured).log).toEqual([1, 2]);
-  });
-
-  it('copy ordinary arrays and objects deeply and share frozen ones', () => {
-    const frozen = Object.freeze({ fixed: true });
-    const state = { items: [{ value: 1 }], frozen };
-    const restored = restorePlain(capturePlain(state));
-    expect(restored).toEqual(state);
-    expect(restored.items[0]).not.toBe(state.items[0]);
-    expect(restored.frozen).toBe(frozen);
   });
 });

@@ -7,8 +7,6 @@ export type PlainData = null | boolean | number | string | PlainData[] | { [key:
 
 /** Marks an append-only array (see appendOnly). Not enumerable: JSON and structured clone ignore it. */
 const APPEND_ONLY = Symbol('append-only');
-/** Brands a captured prefix of an append-only array (see capturePlain). */
-const PREFIX = Symbol('prefix of an append-only array');
 
 /**
  * Marks `items` as append-only: its elements are immutable (frozen objects, primitives,
@@ -18,22 +16,16 @@ const PREFIX = Symbol('prefix of an append-only array');
  *
  * Two copies profit. clonePlain copies a marked array with one slice() instead of asking
  * each element whether it is frozen, which V8 answers slowly (about 25 ns each). And a
- * checkpoint (capturePlain) copies nothing at all: it keeps the array and its length,
- * because the first `length` positions stay as they are for as long as the array lives.
+ * checkpoint (capturePlain, capture.ts) copies nothing at all: it keeps the array and its
+ * length, because the first `length` positions stay as they are for as long as the array lives.
  */
 export function appendOnly<T>(items: T[]): T[] {
   Object.defineProperty(items, APPEND_ONLY, { value: true });
   return items;
 }
 
-function isAppendOnly(items: unknown[]): boolean {
+export function isAppendOnly(items: unknown[]): boolean {
   return (items as unknown as Record<symbol, unknown>)[APPEND_ONLY] === true;
-}
-
-/** What capturePlain keeps of an append-only array: the array itself and how long it was. */
-interface Prefix {
-  readonly [PREFIX]: readonly unknown[];
-  readonly length: number;
 }
 
 /**
@@ -60,38 +52,8 @@ export function clonePlain<T>(value: T): T {
   return copyFields(value, clonePlain);
 }
 
-/**
- * A copy of plain data for a checkpoint: like clonePlain, but an append-only array is not
- * copied; the capture keeps the array and its current length, which stay valid because the
- * array only grows (see appendOnly). Costs nothing per log entry, so checkpoints of long
- * Raft logs are as cheap as those of short ones. Read it back only with restorePlain.
- */
-export function capturePlain<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  copiedValues++;
-  if (Array.isArray(value)) {
-    if (isAppendOnly(value)) return Object.freeze({ [PREFIX]: value, length: value.length }) as unknown as T;
-    copiedValues += value.length;
-    return value.map((element) => capturePlain(element)) as T;
-  }
-  return copyFields(value, capturePlain);
-}
-
-/** A live, mutable copy of what capturePlain captured; the capture stays intact for the next restore. */
-export function restorePlain<T>(captured: T): T {
-  if (captured === null || typeof captured !== 'object') return captured;
-  const prefix = (captured as unknown as Partial<Prefix>)[PREFIX];
-  if (prefix !== undefined) return appendOnly(prefix.slice(0, (captured as unknown as Prefix).length)) as T;
-  if (Object.isFrozen(captured)) return captured;
-  copiedValues++;
-  if (Array.isArray(captured)) {
-    copiedValues += captured.length;
-    return captured.map((element) => restorePlain(element)) as T;
-  }
-  return copyFields(captured, restorePlain);
-}
-
-function copyFields<T>(value: T, copyField: (field: unknown) => unknown): T {
+/** A copy of `value`'s own fields, each object-valued one through `copyField`; undefined fields are left out. */
+export function copyFields<T>(value: T, copyField: (field: unknown) => unknown): T {
   const copy: Record<string, unknown> = {};
   for (const key in value) {
     const field = (value as Record<string, unknown>)[key];
@@ -103,14 +65,19 @@ function copyFields<T>(value: T, copyField: (field: unknown) => unknown): T {
 }
 
 /**
- * How many values clonePlain, capturePlain and restorePlain have visited since the process started. Checkpoints read the
- * difference to space themselves by how much they copy. Deterministic: it depends only on
- * the data copied.
+ * How many values clonePlain and capturePlain have visited since the process started.
+ * Checkpoints read the difference to space themselves by how much they copy. Deterministic:
+ * it depends only on the data copied.
  */
 let copiedValues = 0;
 
 export function copiedValueCount(): number {
   return copiedValues;
+}
+
+/** Adds `count` to copiedValueCount (for capture.ts, which copies for checkpoints). */
+export function countCopiedValues(count: number): void {
+  copiedValues += count;
 }
 
 /**

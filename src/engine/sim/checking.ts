@@ -5,7 +5,8 @@
  * satisfied, or a violation is recorded at exactly that deadline. Until then they report
  * the reason they are still pending.
  */
-import { capturePlain, restorePlain, type PlainData } from '../core/plainData';
+import { capturePlain, restorePlain } from '../core/capture';
+import type { PlainData } from '../core/plainData';
 import { microsecondsToMilliseconds, type Microseconds } from '../core/time';
 import type { CheckView, HistoryChecker, HistoryRecord, LivenessChecker, SafetyChecker } from '../protocol';
 

@@ -59,6 +59,16 @@ export class CheckpointStore<T extends CheckpointBase> {
     if (this.checkpoints.length > this.limit) this.thin();
   }
 
+  /**
+   * True right after the checkpoints numbered 2, 4, 8, 16, … were added: the points where the
+   * live run continues from a copy of itself (see Simulation.checkpointNow), so that the code
+   * replaying after a seek has already run on restored objects. Logarithmic in the run's length.
+   */
+  isWarmUpPoint(): boolean {
+    const count = this.checkpoints.length;
+    return count > 1 && (count & (count - 1)) === 0;
+  }
+
   /** The latest checkpoint at or before virtual time `time`. */
   atOrBeforeTime(time: Microseconds): T | undefined {
     return this.latest((checkpoint) => checkpoint.now <= time);

@@ -43,3 +43,27 @@ export interface InFlightMessage {
   /** The payload; absent when inspect() was asked for another message's payload only (payloadOf). */
   message?: unknown;
 }
+
+/**
+ * A copy of `event` built by the same object literal, field for field in the same order, as
+ * World.spareEvent builds a new one. Object spread would give the copy another hidden class,
+ * and the queue code, optimized for one, would be thrown away at the first restore.
+ */
+export function copyQueuedEvent(event: QueuedEvent): QueuedEvent {
+  return {
+    time: event.time,
+    seq: event.seq,
+    kind: event.kind,
+    node: event.node,
+    from: event.from,
+    messageId: event.messageId,
+    message: event.message,
+    messageType: event.messageType,
+    messageTypeId: event.messageTypeId,
+    sentAt: event.sentAt,
+    timerKey: event.timerKey,
+    generation: event.generation,
+    cancelled: event.cancelled,
+    forced: event.forced,
+  };
+}

@@ -4,11 +4,11 @@
  * position) plus the trace and history positions. Restoring one and replaying is
  * indistinguishable from never having left that point: tests compare trace hashes.
  */
-import { capturePlain, restorePlain } from '../core/plainData';
+import { capturePlain, restorePlain } from '../core/capture';
 import type { PrngState } from '../core/prng';
 import type { Microseconds } from '../core/time';
 import type { CheckerSnapshot } from './checking';
-import type { QueuedEvent } from './events';
+import { copyQueuedEvent, type QueuedEvent } from './events';
 import type { NetworkState } from './network';
 import type { NetworkStats } from './world';
 import type { NodeSnapshot } from './node';
@@ -116,5 +116,5 @@ export function faultSummary(world: World): string | null {
 
 function copyEvent(event: QueuedEvent): QueuedEvent {
   // Message payloads are immutable once sent, so a checkpoint may share them.
-  return { ...event };
+  return copyQueuedEvent(event);
 }

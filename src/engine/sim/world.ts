@@ -9,7 +9,7 @@ import { Prng } from '../core/prng';
 import { EventQueue } from '../core/queue';
 import { microsecondsToMilliseconds, type Microseconds } from '../core/time';
 import type { CheckView, HistoryType, ModuleConfig, ProtocolModule } from '../protocol';
-import { DELIVER, TIMER, type InFlightMessage, type QueuedEvent } from './events';
+import { copyQueuedEvent, DELIVER, TIMER, type InFlightMessage, type QueuedEvent } from './events';
 import { History } from './history';
 import { Network, type LinkSettings } from './network';
 import { NodeRuntime, type NodeEffects } from './node';
@@ -323,7 +323,10 @@ export class World implements NodeEffects {
 
   /** Puts a message back on the queue for delivery at `time` (deliver-by-hand forces it past a hold). */
   requeue(event: QueuedEvent, time: Microseconds, forced = false): void {
-    const copy: QueuedEvent = { ...event, time, cancelled: false, forced };
+    const copy = copyQueuedEvent(event);
+    copy.time = time;
+    copy.cancelled = false;
+    copy.forced = forced;
     this.push(copy);
   }
 

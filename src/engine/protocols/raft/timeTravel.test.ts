@@ -74,4 +74,17 @@ describe('Raft time travel with shared log prefixes', () => {
       { numRuns: 12, seed: 20261122 },
     );
   });
+
+  it('a run that continues from its own checkpoints now and then (2, 4, 8, …) equals one that never does', () => {
+    // Simulation.takeCheckpoint restores the checkpoint just taken at those points: with a
+    // checkpoint due every 20 events, four times or more before END_MS; with one every million
+    // events, never.
+    for (const seed of [3, 4]) {
+      const scenario = { ...truncatingScenario(seed, true), engine: { checkpointEvery: 20, pauseOnViolation: false } };
+      const warmed = createSimulation(scenario);
+      warmed.runUntil(END_MS, false);
+      expect(warmed.checkpoints.count).toBeGreaterThanOrEqual(16);
+      expect(fingerprint(warmed)).toBe(straightTo({ ...scenario, engine: { checkpointEvery: 1_000_000, pauseOnViolation: false } }, END_MS));
+    }
+  });
 });
