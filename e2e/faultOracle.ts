@@ -24,7 +24,7 @@ export interface FaultOracleAnswer {
   statuses: Record<string, string>;
   cut: string[];
   held: string[];
-  inFlight: Array<{ id: number; from: string; to: string; held: boolean; message: unknown }>;
+  inFlight: Array<{ id: number; from: string; to: string; type: string; held: boolean; message: unknown }>;
   /** Every drop in the kept trace: message id and reason. */
   drops: Array<{ messageId: number; detail: string | null }>;
 }
@@ -43,7 +43,7 @@ function answer(request: FaultOracleRequest): FaultOracleAnswer {
     statuses: Object.fromEntries(snapshot.nodes.map((node) => [node.id, node.status])),
     cut: snapshot.network.cut.map((link) => `${link.from}>${link.to}`),
     held: snapshot.network.held.map((link) => `${link.from}>${link.to}`),
-    inFlight: snapshot.inFlight.map(({ id, from, to, held, message }) => ({ id, from, to, held, message })),
+    inFlight: snapshot.inFlight.map(({ id, from, to, type, held, message }) => ({ id, from, to, type, held, message })),
     drops: simulation
       .trace(0, snapshot.traceCount)
       .filter((event) => event.kind === 'drop')
