@@ -257,3 +257,21 @@ test('screenshots: the main view with the space-time diagram, charts and inspect
   await expect(page.getByTestId('inspector-message')).toBeVisible();
   await page.screenshot({ path: screenshotPath('playback-violation.png') });
 });
+
+test('seeking leaves the client-history checker pending while the scrubber moves, and judges it once the run rests', async ({ page }) => {
+  await page.goto('/#scenario=raft-basic&t=3000');
+  await expectTime(page, 3000);
+  const linearizability = page.locator('[data-testid="invariant"][data-invariant="Linearizability"]');
+  await expect(linearizability).toHaveAttribute('data-status', 'holds');
+  const scrubber = page.getByTestId('scrubber');
+  // Three seeks in quick succession, as a drag makes: each answers with the verdict pending.
+  for (const ms of [2500, 2000, 1500]) {
+    await scrubber.fill(String(ms));
+    await expectTime(page, ms);
+    await expect(linearizability).toHaveAttribute('data-status', 'pending');
+  }
+  await expect(linearizability).toContainText('not judged yet at this position');
+  // At rest, the verdict follows without any further action.
+  await expect(linearizability).toHaveAttribute('data-status', 'holds');
+  await expect(linearizability).not.toContainText('not judged yet');
+});

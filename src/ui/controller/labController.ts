@@ -35,6 +35,14 @@ const STEP_UNTIL_DEFAULT_EVENTS = 200_000;
 /** After this many worker losses in one run, recovery gives up: the run itself probably breaks the worker. */
 const MAXIMUM_RECOVERIES = 3;
 
+/**
+ * History checkers are judged this long (wall-clock ms) after time travel comes to rest. They
+ * judge the whole client history (about 80 ms late in a 1 M-event Raft run), and the worker
+ * answers calls in order: asked after every seek, a drag along the scrubber would queue one
+ * behind each seek.
+ */
+const HISTORY_JUDGEMENT_DELAY_MS = 200;
+
 export class LabController {
   private readonly client: SimulationClient;
   private readonly playback: PlaybackLoop;
@@ -48,6 +56,7 @@ export class LabController {
   private pendingRealMs = 0;
   private stopListening: (() => void) | null = null;
   private stopWatchingSelection: (() => void) | null = null;
+  private historyJudgement: ReturnType<typeof setTimeout> | null = null;
   private readonly appliedListeners = new Set<(action: Action, frame: Frame) => void>();
 
   constructor(
@@ -70,6 +79,7 @@ export class LabController {
   }
 
   dispose(): void {
+    this.cancelHistoryJudgement();
     this.playback.stop();
     this.stopListening?.();
     this.stopWatchingSelection?.();
@@ -293,17 +303,30 @@ export class LabController {
 
   /**
    * A time-travel frame arrives before the client history is judged (the worker defers
-   * linearizability so seeking stays fast); the full verdicts follow in a second call and
-   * replace the frame's invariants if the run is still at that position.
+   * linearizability so seeking stays fast); the full verdicts follow in a second call, made
+   * once the run has stayed at that position for HISTORY_JUDGEMENT_DELAY_MS, and replace the
+   * frame's invariants if the run is still there.
    */
   private receiveAfterTimeTravel(frame: Frame): void {
     this.receive(frame);
+    this.cancelHistoryJudgement();
     if (!frame.invariants.some((report) => report.pending === 'not judged yet at this position')) return;
-    void this.call('invariants').then((invariants) => {
-      const current = this.store.getState().frame;
-      if (invariants === null || current === null || current.eventIndex !== frame.eventIndex || current.timeMs !== frame.timeMs) return;
-      this.store.setState({ frame: { ...current, invariants } });
-    });
+    this.historyJudgement = setTimeout(() => {
+      this.historyJudgement = null;
+      if (isAt(this.store.getState().frame, frame)) void this.judgeHistory(frame);
+    }, HISTORY_JUDGEMENT_DELAY_MS);
+  }
+
+  private async judgeHistory(frame: Frame): Promise<void> {
+    const invariants = await this.call('invariants');
+    const current = this.store.getState().frame;
+    if (invariants === null || current === null || !isAt(current, frame)) return;
+    this.store.setState({ frame: { ...current, invariants } });
+  }
+
+  private cancelHistoryJudgement(): void {
+    if (this.historyJudgement !== null) clearTimeout(this.historyJudgement);
+    this.historyJudgement = null;
   }
 
   private receive(frame: Frame): void {
@@ -398,4 +421,9 @@ function capitalize(text: string): string {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** True when `current` shows the same position as `frame`. */
+function isAt(current: Frame | null, frame: Frame): boolean {
+  return current !== null && current.eventIndex === frame.eventIndex && current.timeMs === frame.timeMs;
 }
