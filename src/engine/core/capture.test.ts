@@ -76,6 +76,9 @@ describe('restorePlain builds objects as literals would', () => {
     expect(restored).toEqual(state);
     expect(restored.kv).not.toBe(lookalike);
     expect(restored.frozen).toBe(frozen);
+    // A look-alike with other fields too, one of them holding the only shared value.
+    const wrapping = { a: { '\u0000shared': 0, b: Object.freeze({ v: 1 }) } };
+    expect(restorePlain(capturePlain(wrapping))).toEqual(wrapping);
     // Without any shared value, JSON alone carries the look-alike.
     expect(restorePlain(capturePlain({ kv: { '\u0000shared': 0 } }))).toEqual({ kv: { '\u0000shared': 0 } });
   });

@@ -128,12 +128,19 @@ function replacementFor(field: unknown, cursor: MarkerCursor): unknown {
     replaceMarkers(field, cursor);
     return undefined;
   }
-  if (index !== cursor.next || index >= cursor.written.length) {
+  // A marker has that one key only; data with the key and more (whose fields may hold markers) is not one.
+  if (index !== cursor.next || index >= cursor.written.length || !hasOneKey(field)) {
     cursor.lined = false;
     return undefined;
   }
   cursor.next++;
   return unshare(cursor.written[index] as Shared);
+}
+
+function hasOneKey(value: object): boolean {
+  let count = 0;
+  for (const _key in value) if (++count > 1) return false;
+  return count === 1;
 }
 
 /** The field-by-field restore, for the rare capture whose data looks like a marker. */
