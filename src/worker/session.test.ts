@@ -143,4 +143,23 @@ describe('time travel defers the client-history judgement', () => {
     straight.runUntil(1_500, false);
     expect(session.invariants()).toEqual(straight.invariants());
   });
+
+  it('the first playback frame after a seek judges the new position, however recently the old one was judged', () => {
+    const scenario = parseScenarioJson(readFileSync(new URL('../../public/scenarios/raft-basic.json', import.meta.url), 'utf8'));
+    if (!scenario.ok) throw new Error('raft-basic.json is invalid');
+    let wallMs = 1_000;
+    const session = new SimulationSession({ wallClockMs: () => wallMs, workBudgetMs: 1e9 });
+    session.load(scenario.scenario);
+    wallMs += 1_000;
+    const late = session.advanceTo(3_000);
+    expect(late.invariants.find((report) => report.name === 'Leader elected')?.pending).toBeNull();
+    // Back to the start and playing again within the rate limit of full judgements.
+    wallMs += 50;
+    session.seek(5);
+    wallMs += 50;
+    const played = session.advanceTo(21);
+    const straight = createSimulation(scenario.scenario);
+    straight.runUntil(21, false);
+    expect(played.invariants).toEqual(straight.invariants());
+  });
 });

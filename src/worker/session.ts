@@ -250,8 +250,10 @@ export class SimulationSession {
   /** Safety and liveness reports are cheap; history checkers are not, so playback re-judges them at a bounded rate. */
   private judgeInvariants(simulation: Simulation, force: boolean, deferHistory: boolean): InvariantReport[] {
     if (deferHistory) {
-      // Not remembered as judged: the next call judges history checkers in full.
+      // Not remembered as judged, and what was judged before no longer holds here: the next
+      // frame judges in full however recently the last full judgement ran.
       this.invariantsJudgedAtEvent = -1;
+      this.invariantsJudgedAtMs = -Infinity;
       return simulation.invariants({ judgeHistory: false });
     }
     const now = this.options.wallClockMs();
