@@ -48,3 +48,18 @@ test('a crashed worker is replaced and the run restored with the perturbations a
   await expect(page.getByTestId('node-status-n3')).toHaveText('crashed');
   await expect(page.getByTestId('node-status-n1')).toHaveText('paused');
 });
+
+test('after a worker crash the restored run judges its client history again (no verdict left pending)', async ({ page }) => {
+  await page.goto('/#scenario=raft-basic&t=3000');
+  await hooks(page);
+  await expectTime(page, 3_000);
+  const linearizability = page.locator('[data-testid="invariant"][data-invariant="Linearizability"]');
+  await expect(linearizability).toHaveAttribute('data-status', 'holds');
+  await page.evaluate(() => (window as HookedWindow).__faultlineTest?.crashWorker());
+  await expect(page.getByTestId('notice')).toContainText('crashed');
+  await expect.poll(() => page.evaluate(() => (window as HookedWindow).__faultlineTest?.workerGeneration())).toBe(2);
+  await expectTime(page, 3_000);
+  // The restore answers with the history verdict deferred; it must follow while the run stays paused here.
+  await expect(linearizability).toHaveAttribute('data-status', 'holds');
+  await expect(linearizability).not.toContainText('not judged yet');
+});

@@ -383,7 +383,7 @@ export class LabController {
       if (watched !== null) await this.client.call('watchMessage', watched);
       const frame = position === null ? loaded.frame : await this.client.call('restore', { timeMs: position.timeMs, eventIndex: position.eventIndex });
       this.store.setState({ status: 'ready' });
-      this.receive({ ...frame, traceReset: true });
+      this.receiveAfterTimeTravel({ ...frame, traceReset: true });
       this.notify('warning', `${capitalize(reason)}. It was restarted and the run restored at ${formatTime(frame.timeMs)}.`);
       if (wasPlaying) this.play();
     } catch (error) {
