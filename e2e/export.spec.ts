@@ -187,3 +187,19 @@ test('a broken file dropped on the page names the field and problem, offers the 
   await expect(panel).toHaveCount(0);
   await expect(page.getByTestId('shell')).toHaveAttribute('data-run-status', 'ready');
 });
+
+test('the Mermaid diagram is drawn again in the new theme when the theme changes', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/#scenario=ping-basic&t=2200');
+  await expectTime(page, 2_200);
+  await openExport(page);
+  const diagram = page.getByTestId('mermaid-diagram');
+  await expect(diagram).toHaveAttribute('data-mermaid-theme', 'default');
+  const lightSvg = await diagram.innerHTML();
+  // The display menu is set to follow the system; the system turns dark while the panel is open.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(diagram).toHaveAttribute('data-mermaid-theme', 'dark');
+  await expect(diagram).toHaveAttribute('data-render-status', 'rendered');
+  expect(await diagram.innerHTML()).not.toBe(lightSvg);
+  await expect(diagram.locator('svg')).toContainText('fault: cut one way n1→n3');
+});

@@ -5,7 +5,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TraceEvent } from '../../../engine';
 import { traceToMermaid } from './traceToMermaid';
-import { pageMermaidTheme, renderMermaidSvg } from './renderMermaid';
+import { renderMermaidSvg, type MermaidTheme } from './renderMermaid';
+import { useDisplayPreferences } from '../display/useDisplayPreferences';
 import './export.css';
 
 export interface MermaidExportProps {
@@ -18,7 +19,7 @@ export interface MermaidExportProps {
   className?: string;
 }
 
-type RenderState = { status: 'rendering' } | { status: 'rendered'; svg: string } | { status: 'failed'; message: string };
+type RenderState = { status: 'rendering' } | { status: 'rendered'; svg: string; theme: MermaidTheme } | { status: 'failed'; message: string };
 type CopyState = 'idle' | 'copied' | 'failed';
 
 export function MermaidExport({ trace, nodes, fromMs, toMs, maxMessages, includeTimers = false, className }: MermaidExportProps) {
@@ -27,6 +28,8 @@ export function MermaidExport({ trace, nodes, fromMs, toMs, maxMessages, include
     () => traceToMermaid(trace, { fromMs, toMs, nodes: nodesKey === '' ? [] : nodesKey.split('\u0000'), maxMessages, includeTimers }),
     [trace, nodesKey, fromMs, toMs, maxMessages, includeTimers],
   );
+  // Mermaid bakes its colours into the SVG: a change of theme (chosen, or the system's) draws it again.
+  const theme: MermaidTheme = useDisplayPreferences().scheme === 'dark' ? 'dark' : 'default';
   const [render, setRender] = useState<RenderState>({ status: 'rendering' });
   const [copy, setCopy] = useState<CopyState>('idle');
   const diagramRef = useRef<HTMLDivElement>(null);
@@ -36,14 +39,14 @@ export function MermaidExport({ trace, nodes, fromMs, toMs, maxMessages, include
     let current = true;
     setRender({ status: 'rendering' });
     setCopy('idle');
-    renderMermaidSvg(source, pageMermaidTheme()).then(
-      (svg) => current && setRender({ status: 'rendered', svg }),
+    renderMermaidSvg(source, theme).then(
+      (svg) => current && setRender({ status: 'rendered', svg, theme }),
       (error: unknown) => current && setRender({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       current = false;
     };
-  }, [source]);
+  }, [source, theme]);
 
   useEffect(() => {
     const container = diagramRef.current;
@@ -65,7 +68,7 @@ export function MermaidExport({ trace, nodes, fromMs, toMs, maxMessages, include
   return (
     <div className={['faultline-mermaid', className].filter(Boolean).join(' ')}>
       {/* tabIndex: a wide diagram scrolls, and keyboard users must be able to scroll it too. */}
-      <div className="faultline-mermaid__diagram" data-testid="mermaid-diagram" data-render-status={render.status} ref={diagramRef} role="img" aria-label={`Sequence diagram from ${fromMs} ms to ${toMs} ms`} aria-busy={render.status === 'rendering'} tabIndex={0} />
+      <div className="faultline-mermaid__diagram" data-testid="mermaid-diagram" data-render-status={render.status} data-mermaid-theme={render.status === 'rendered' ? render.theme : undefined} ref={diagramRef} role="img" aria-label={`Sequence diagram from ${fromMs} ms to ${toMs} ms`} aria-busy={render.status === 'rendering'} tabIndex={0} />
       {render.status === 'rendering' && <p className="faultline-mermaid__status">Rendering diagram…</p>}
       {render.status === 'failed' && (
         <p className="faultline-mermaid__status faultline-mermaid__status--error" role="alert">

@@ -35,11 +35,3 @@ export async function renderMermaidSvg(source: string, theme: MermaidTheme): Pro
   const { svg } = await mermaid.render(`faultline-mermaid-${renderCount}`, source);
   return svg;
 }
-
-/** The theme matching the page: dark when the root's computed color-scheme is dark. */
-export function pageMermaidTheme(): MermaidTheme {
-  const scheme = getComputedStyle(document.documentElement).colorScheme;
-  if (scheme.includes('dark') && !scheme.includes('light')) return 'dark';
-  if (scheme.includes('light') && !scheme.includes('dark')) return 'default';
-  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
-}
