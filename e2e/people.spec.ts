@@ -129,6 +129,23 @@ test.describe('embed mode', () => {
     await expect(full.getByTestId('dock')).toBeVisible();
   });
 
+  test('the playback keys work in embed mode, and ? lists them', async ({ page }) => {
+    await openRun(page, '/?embed=1#scenario=ping-basic&t=2200', 2_200);
+    const events = Number(await page.getByTestId('event-count').textContent());
+    await page.locator('body').press('.');
+    await expect(page.getByTestId('event-count')).toHaveText(String(events + 1));
+    await page.locator('body').press('ArrowLeft');
+    await expect(page.getByTestId('event-count')).toHaveText(String(events));
+    await page.locator('body').press(' ');
+    await expect(page.getByTestId('shell')).toHaveAttribute('data-playing', 'true');
+    await page.locator('body').press(' ');
+    await expect(page.getByTestId('shell')).toHaveAttribute('data-playing', 'false');
+    await page.locator('body').press('Shift+?');
+    await expect(page.getByTestId('help-overlay')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('help-overlay')).toBeHidden();
+  });
+
   test('embed=1 inside the hash works too', async ({ page }) => {
     await openRun(page, '/#scenario=ping-basic&t=2200&embed=1', 2_200);
     await expect(page.getByTestId('shell')).toHaveAttribute('data-embed', 'true');

@@ -6,7 +6,8 @@
  * Layout (layout.css): the canvas is the main thing; the bottom panels share a tabbed,
  * resizable dock under it; the side panels are a collapsible column beside it (below it on a
  * phone). Landmarks: header (banner), main (canvas and dock), aside (complementary), footer
- * (the playback bar, contentinfo). With ?embed=1 only the canvas and the playback bar show.
+ * (the playback bar, contentinfo). With ?embed=1 only the canvas and the playback bar show,
+ * and the playback keys still work (their help opens with '?').
  */
 import { LabProvider, useLab } from '../store/LabContext';
 import type { LabController } from '../controller/labController';
@@ -55,6 +56,7 @@ function Shell() {
       {status === 'loading' && <div className="shell__loading">Loading…</div>}
       {embed && <EmbedTitle />}
       {embed && <EmbedLink />}
+      {embed && <KeyboardShortcuts button={false} />}
     </section>
   );
   return (

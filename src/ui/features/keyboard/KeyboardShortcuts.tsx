@@ -21,7 +21,8 @@ import './keyboard.css';
 /** Views that use the arrow keys themselves (pan the diagram, move a node on the canvas). */
 const OWN_ARROW_KEYS = '.faultline-timeline, .react-flow__node, .link';
 
-export function KeyboardShortcuts() {
+/** `button: false` (embed mode, which has no header): the keys and the '?' overlay without the header's button. */
+export function KeyboardShortcuts({ button = true }: { button?: boolean } = {}) {
   const controller = useLabController();
   const store = useLabStore();
   const [helpOpen, setHelpOpen] = useState(false);
@@ -62,19 +63,21 @@ export function KeyboardShortcuts() {
 
   return (
     <>
-      <button
-        type="button"
-        className="button button--compact shortcuts-button"
-        data-testid="shortcuts-button"
-        aria-haspopup="dialog"
-        aria-keyshortcuts="?"
-        onClick={(event) => {
-          openerRef.current = event.currentTarget;
-          setHelpOpen(true);
-        }}
-      >
-        Shortcuts <kbd aria-hidden="true">?</kbd>
-      </button>
+      {button && (
+        <button
+          type="button"
+          className="button button--compact shortcuts-button"
+          data-testid="shortcuts-button"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          onClick={(event) => {
+            openerRef.current = event.currentTarget;
+            setHelpOpen(true);
+          }}
+        >
+          Shortcuts <kbd aria-hidden="true">?</kbd>
+        </button>
+      )}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </>
   );
