@@ -46,11 +46,12 @@ describe('bench, spawned', () => {
     const result = spawn(BENCH, '--quick', '--json', '--no-browser');
     expect(result.code).toBe(0);
     const figures = JSON.parse(result.stdout) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(figures)).toEqual(['harness', 'bareLoop', 'engine', 'raft', 'linearizability', 'crdt', 'seek', 'memory', 'raftSeek', 'raftMemory', 'browser', 'totalSeconds']);
+    expect(Object.keys(figures)).toEqual(['harness', 'bareLoop', 'engine', 'minimalLoop', 'raft', 'linearizability', 'crdt', 'seek', 'memory', 'raftSeek', 'raftMemory', 'browser', 'totalSeconds']);
     expect(figures.harness?.quick).toBe(true);
     expect(figures.bareLoop?.eventsPerSecond).toBeGreaterThan(0);
     expect(figures.engine).toMatchObject({ module: 'ping', tracing: true, events: figures.bareLoop?.events, target: 0.5 });
     expect(figures.engine?.ratioToBareLoop).toBeGreaterThan(0);
+    expect(figures.minimalLoop?.ratioToBareLoop).toBeGreaterThan(0);
     expect(figures.browser).toEqual({ skipped: 'not run (--no-browser)' });
     for (const section of ['raft', 'linearizability', 'crdt', 'raftSeek', 'raftMemory'] as const) {
       const value = figures[section] ?? {};

@@ -7,10 +7,14 @@
  * next event a pseudo-random delay later, at the same queue depth as the engine run and for
  * the same number of events. The engine runs the ping module with tracing on (the trace is
  * always on; its hash covers every event).
+ *
+ * A third loop, minimalLoop.ts, runs the same ping run with none of the engine's features: it
+ * shows how much of the bare loop's rate the workload itself leaves before any is added.
  */
 import { EventQueue } from '../../engine/core/queue';
 import { createSimulation, type Scenario } from '../../engine';
 import { median, repeat, round, timed, type Repetitions } from './measure';
+import { minimalPingLoop } from './minimalLoop';
 
 interface BareEvent {
   time: number;
@@ -66,6 +70,17 @@ export interface LoopFigures {
     target: number;
     meetsTarget: boolean;
   };
+  /**
+   * The same ping workload, the same number of events, on minimalLoop.ts: the module's own
+   * work with none of the engine's features. Its ratio is what is left of the target's 2×
+   * before tracing, checkpoints and checkers are added.
+   */
+  minimalLoop: {
+    eventsPerSecond: number;
+    ratioToBareLoop: number;
+    /** engine events/s over minimal-loop events/s: what the engine's features cost on this workload. */
+    engineRatio: number;
+  };
 }
 
 export function measureLoops(plan: Repetitions, virtualMs: number, nodes = 5): LoopFigures {
@@ -81,10 +96,12 @@ export function measureLoops(plan: Repetitions, virtualMs: number, nodes = 5): L
     const simulation = createSimulation(scenario);
     const engine = timed(() => simulation.runUntil(virtualMs, false));
     if (simulation.eventIndex !== events) throw new Error('the engine is not deterministic: event counts differ between runs');
-    return { bareMs: bare.ms, engineMs: engine.ms };
+    const minimal = timed(() => minimalPingLoop(events, nodes));
+    return { bareMs: bare.ms, engineMs: engine.ms, minimalMs: minimal.ms };
   });
   const bareRate = events / (median(runs.map((run) => run.bareMs)) / 1000);
   const engineRate = events / (median(runs.map((run) => run.engineMs)) / 1000);
+  const minimalRate = events / (median(runs.map((run) => run.minimalMs)) / 1000);
   const ratio = engineRate / bareRate;
   return {
     bareLoop: { events, queueDepth, eventsPerSecond: Math.round(bareRate), repetitions: plan.repetitions },
@@ -100,5 +117,6 @@ export function measureLoops(plan: Repetitions, virtualMs: number, nodes = 5): L
       target: 0.5,
       meetsTarget: ratio >= 0.5,
     },
+    minimalLoop: { eventsPerSecond: Math.round(minimalRate), ratioToBareLoop: round(minimalRate / bareRate), engineRatio: round(engineRate / minimalRate) },
   };
 }

@@ -104,6 +104,7 @@ export async function runBenchmarks(quick: boolean, progress: (text: string) => 
     harness: { quick, node: process.version, platform: `${process.platform} ${process.arch}`, cores: availableParallelism(), startedAt: new Date().toISOString() },
     bareLoop: loops.bareLoop,
     engine: loops.engine,
+    minimalLoop: loops.minimalLoop,
     raft,
     linearizability,
     crdt,
